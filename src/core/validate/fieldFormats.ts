@@ -1,0 +1,73 @@
+/** The field-format rules of Backstage's default FieldFormatEntityPolicy (format §1.3). */
+
+const DNS_LABEL = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
+const OBJECT_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const KIND = /^[a-zA-Z][a-z0-9A-Z]*$/;
+const API_VERSION_SUFFIX = /^[a-z0-9A-Z]+$/;
+const TAG = /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/;
+
+export function isValidDnsLabel(v: string): boolean {
+  return v.length >= 1 && v.length <= 63 && DNS_LABEL.test(v);
+}
+
+export function isValidDnsSubdomain(v: string): boolean {
+  return v.length >= 1 && v.length <= 253 && v.split('.').every(isValidDnsLabel);
+}
+
+export function isValidObjectName(v: string): boolean {
+  return v.length >= 1 && v.length <= 63 && OBJECT_NAME.test(v);
+}
+
+export function isValidKind(v: string): boolean {
+  return v.length >= 1 && v.length <= 63 && KIND.test(v);
+}
+
+export function isValidTag(v: string): boolean {
+  return v.length >= 1 && v.length <= 63 && TAG.test(v);
+}
+
+/** `[prefix/]suffix` with at most one slash. */
+function isValidPrefixAndOrSuffix(v: string, prefix: (p: string) => boolean, suffix: (s: string) => boolean): boolean {
+  const parts = v.split('/');
+  if (parts.length === 1) return suffix(parts[0]);
+  if (parts.length === 2) return prefix(parts[0]) && suffix(parts[1]);
+  return false;
+}
+
+export function isValidApiVersion(v: string): boolean {
+  return isValidPrefixAndOrSuffix(v, isValidDnsSubdomain, s => s.length >= 1 && s.length <= 63 && API_VERSION_SUFFIX.test(s));
+}
+
+export function isValidLabelKey(v: string): boolean {
+  return isValidPrefixAndOrSuffix(v, isValidDnsSubdomain, isValidObjectName);
+}
+
+export const isValidAnnotationKey = isValidLabelKey;
+
+export function isValidLabelValue(v: string): boolean {
+  return v === '' || isValidObjectName(v);
+}
+
+export function isValidUrl(v: string): boolean {
+  try {
+    new URL(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isNonBlank(v: string): boolean {
+  return v.trim().length >= 1;
+}
+
+/** What a person should write instead, in the words Backstage uses. */
+export const EXPECTATIONS = {
+  objectName: 'a string that is sequences of [a-zA-Z0-9] separated by any of [-_.], at most 63 characters in total',
+  prefixSuffix: 'a valid prefix and/or suffix',
+  dnsLabel: 'a string that is sequences of [a-z0-9] separated by [-], at most 63 characters in total',
+  tag: 'a string that is sequences of [a-z0-9:+#] separated by [-], at most 63 characters in total',
+  kind: 'a string that is a sequence of [a-zA-Z][a-z0-9A-Z], at most 63 characters in total',
+  url: 'a string that is a valid url',
+  nonEmpty: 'a non empty string',
+} as const;
