@@ -104,21 +104,36 @@ export function outgoingRefs(entity: Entity): OutgoingRef[] {
   const out: OutgoingRef[] = [];
   for (const field of relationFieldsOf(entity.kind)) {
     const value = spec[field.field];
-    if (value === undefined || value === null) continue;
-    const items: [JsonPath, unknown][] = field.many && Array.isArray(value)
+    // As the catalog emits relations: an empty value is skipped, a list is flattened once.
+    if (!value) continue;
+    const items: [JsonPath, unknown][] = Array.isArray(value)
       ? value.map((v, i) => [['spec', field.field, i], v])
       : [[['spec', field.field], value]];
-    for (const [path, written] of items) {
-      if (typeof written !== 'string') continue;
-      try {
-        const target = parseEntityRef(written, { defaultKind: field.defaultKind, defaultNamespace: namespace });
-        out.push({ path, field, written, targetRef: stringifyEntityRef(target) });
-      } catch (e) {
-        out.push({ path, field, written, error: e instanceof EntityRefError ? e.message : String(e) });
-      }
-    }
+    for (const [path, written] of items) out.push(parseOutgoing(path, field, written, namespace));
   }
   return out;
+}
+
+function parseOutgoing(path: JsonPath, field: RelationField, written: unknown, namespace: string): OutgoingRef {
+  const context = { defaultKind: field.defaultKind, defaultNamespace: namespace };
+  const text = typeof written === 'string' ? written : JSON.stringify(written) ?? String(written);
+  try {
+    const target = typeof written === 'string' ? parseEntityRef(written, context) : parseCompoundRef(written, context);
+    return { path, field, written: text, targetRef: stringifyEntityRef(target) };
+  } catch (e) {
+    return { path, field, written: text, error: e instanceof EntityRefError ? e.message : String(e) };
+  }
+}
+
+/** The `{kind?, namespace?, name}` form Backstage's parseEntityRef also takes. */
+function parseCompoundRef(value: unknown, context: { defaultKind?: string; defaultNamespace: string }) {
+  const ref = isRecord(value) ? value : {};
+  const kind = typeof ref.kind === 'string' && ref.kind ? ref.kind : context.defaultKind;
+  const shown = JSON.stringify(value) ?? String(value);
+  if (!kind) throw new EntityRefError(`Entity reference ${shown} had missing or empty kind (e.g. did not start with "component:" or similar)`, shown);
+  if (typeof ref.name !== 'string' || !ref.name) throw new EntityRefError(`Entity reference ${shown} had missing or empty name`, shown);
+  const namespace = typeof ref.namespace === 'string' && ref.namespace ? ref.namespace : context.defaultNamespace;
+  return { kind, namespace, name: ref.name };
 }
 
 /** Relations the entity emits, in its own direction (what Backstage stores on the source). */

@@ -1,35 +1,36 @@
 import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { parseAllDocuments } from 'yaml';
 import { isRecord, JsonPath } from '../model/entity';
 import { Issue, ValidateOptions } from './types';
 
 const RESOLVERS = new Set(['$text', '$json', '$yaml']);
 
-/** A placeholder `{ $text | $json | $yaml: target }` found in an entity. */
-export interface Placeholder {
-  path: JsonPath;
-  resolver: string;
-  target: unknown;
-}
-
-/** True for the single-key `$text`/`$json`/`$yaml` objects Backstage substitutes (format §6.3). */
-export function asPlaceholder(value: unknown): { resolver: string; target: unknown } | undefined {
+/**
+ * The `{ $text | $json | $yaml: "<target>" }` objects Backstage substitutes
+ * (format §6.3): exactly one key, a known resolver and a string target.
+ * Anything else with a `$` key (JSON Schema's `$ref`, several keys) is left alone.
+ */
+export function asPlaceholder(value: unknown): { resolver: string; target: string } | undefined {
   if (!isRecord(value)) return undefined;
   const keys = Object.keys(value);
   if (keys.length !== 1 || !RESOLVERS.has(keys[0])) return undefined;
-  return { resolver: keys[0], target: value[keys[0]] };
+  const target = value[keys[0]];
+  return typeof target === 'string' ? { resolver: keys[0], target } : undefined;
 }
 
-function isUrl(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
+/** True when the catalog's placeholder pass stops at this object and leaves it as it is. */
+function leftAlone(value: Record<string, unknown>): boolean {
+  return Object.keys(value).some(k => k.startsWith('$'));
 }
 
 /**
  * Returns a copy of the entity with placeholders replaced by what they resolve
- * to, and the problems Backstage would reject the entity for. Relative targets
- * are read from the entity file's folder; URL targets are accepted unread.
+ * to, and the problems Backstage would reject the entity for. The walk is the
+ * catalog's: objects holding any `$` key are not looked into.
  */
 export function resolvePlaceholders(entity: Record<string, unknown>, file: string, options: ValidateOptions): { value: Record<string, unknown>; issues: Issue[] } {
+  if (!containsPlaceholder(entity)) return { value: entity, issues: [] };
   const issues: Issue[] = [];
   const walk = (node: unknown, at: JsonPath): unknown => {
     const placeholder = asPlaceholder(node);
@@ -42,7 +43,7 @@ export function resolvePlaceholders(entity: Record<string, unknown>, file: strin
       });
       return copy ?? node;
     }
-    if (isRecord(node)) {
+    if (isRecord(node) && !leftAlone(node)) {
       let copy: Record<string, unknown> | undefined;
       for (const [key, item] of Object.entries(node)) {
         const next = walk(item, [...at, key]);
@@ -56,22 +57,52 @@ export function resolvePlaceholders(entity: Record<string, unknown>, file: strin
   return { value, issues };
 }
 
-function resolveOne(resolver: string, target: unknown, at: JsonPath, file: string, options: ValidateOptions, issues: Issue[]): unknown {
+/** A cheap search that spares the copying walk for the many entities without placeholders. */
+function containsPlaceholder(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  if (Array.isArray(node)) return node.some(containsPlaceholder);
+  if (asPlaceholder(node)) return true;
+  if (leftAlone(node as Record<string, unknown>)) return false;
+  for (const key in node) if (containsPlaceholder((node as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+type Target = { url: string } | { file: string } | { refused: string };
+
+/** Resolves a target as the catalog's resolveUrl does: relative to the entity file itself. */
+function resolveTarget(target: string, file: string): Target {
+  let absolute: URL | undefined;
+  try {
+    absolute = new URL(target);
+  } catch {
+    absolute = undefined;
+  }
+  if (absolute) {
+    return absolute.protocol === 'http:' || absolute.protocol === 'https:'
+      ? { url: absolute.href }
+      : { refused: `Reading from "${target}" is not allowed: the catalog reads placeholder targets over http(s) or from the entity's repository` };
+  }
+  const relative = target.startsWith('/') ? `.${target}` : target;
+  return { file: fileURLToPath(new URL(relative, pathToFileURL(path.resolve(file)))) };
+}
+
+function resolveOne(resolver: string, target: string, at: JsonPath, file: string, options: ValidateOptions, issues: Issue[]): unknown {
   // A failed placeholder is one problem: it stands in with a value of the type it
   // would give (text for $text, a document for $json/$yaml), so the schema does
-  // not report the same field again as missing.
+  // not report the same field again.
   const fail = (code: string, message: string) => {
     issues.push({ path: [...at, resolver], part: 'value', severity: 'error', code, message });
-    return resolver === '$text' ? String(target) || '?' : {};
+    return resolver === '$text' ? target || '?' : {};
   };
-  if (typeof target !== 'string') return fail('placeholder-invalid', `Placeholder ${resolver} must be given a string (a URL or a relative path), got ${typeName(target)}`);
-  if (isUrl(target)) return resolver === '$text' ? target : {};
-  const absolute = path.resolve(path.dirname(file), target);
-  if (options.fileExists && !options.fileExists(absolute)) {
-    return fail('placeholder-target-not-found', `Placeholder ${resolver} target "${target}" does not exist (resolved to ${absolute})`);
+  const resolved = resolveTarget(target, file);
+  if ('refused' in resolved) return fail('placeholder-unsupported-url', `Placeholder ${resolver}: ${resolved.refused}`);
+  // URL targets are accepted unread: a remote document is taken to be an object.
+  if ('url' in resolved) return resolver === '$text' ? target : {};
+  if (options.fileExists && !options.fileExists(resolved.file)) {
+    return fail('placeholder-target-not-found', `Placeholder ${resolver} target "${target}" does not exist (resolved to ${resolved.file})`);
   }
-  const text = options.readText?.(absolute);
-  if (resolver === '$text') return text ?? '';
+  const text = options.readText?.(resolved.file);
+  if (resolver === '$text') return text ?? target;
   if (text === undefined) return {};
   return resolver === '$json' ? parseJsonTarget(text, target, fail) : parseYamlTarget(text, target, fail);
 }

@@ -1,10 +1,10 @@
 import { DEPRECATED_ANNOTATIONS, likelyAnnotationTypo } from '../model/annotations';
-import { BUILTIN_KINDS, Entity, isRecord, PLUGIN_KINDS } from '../model/entity';
+import { BUILTIN_KINDS, Entity, isRecord, JsonPath, PLUGIN_KINDS } from '../model/entity';
 import { entityRefOf } from '../model/ref';
 import { outgoingRefs } from '../model/relations';
 import { caseConflictIssues } from './caseConflicts';
 import { fieldFormatIssues } from './policies';
-import { resolvePlaceholders, typeName } from './placeholders';
+import { asPlaceholder, resolvePlaceholders, typeName } from './placeholders';
 import { findKindSchema, validateEnvelope, validateKind } from './schemas';
 import { Issue, ValidateOptions } from './types';
 
@@ -28,7 +28,9 @@ export function validateEntity(value: unknown, file: string, options: ValidateOp
     const issue: Issue = { path: [], severity: 'error', code: 'not-an-object', message: `Expected object at root, got ${typeName(value)}` };
     return { issues: [issue], rejected: true };
   }
-  const { value: resolved, issues } = resolvePlaceholders(value, file, options);
+  const envelopeIssues = envelopePlaceholderIssues(value);
+  const { value: resolved, issues } = resolvePlaceholders(stampLocationAnnotations(value, file), file, options);
+  issues.unshift(...envelopeIssues);
   issues.push(...validateEnvelope(resolved));
   issues.push(...fieldFormatIssues(resolved));
   issues.push(...kindIssues(resolved, options));
@@ -39,6 +41,35 @@ export function validateEntity(value: unknown, file: string, options: ValidateOp
   const rejected = issues.some(i => i.severity === 'error');
   const entity = hasEnvelope(value) ? (value as unknown as Entity) : undefined;
   return { issues, entity, ref: entity ? entityRefOf(entity) : undefined, rejected };
+}
+
+const ANNOTATION_LOCATION = 'backstage.io/managed-by-location';
+const ANNOTATION_ORIGIN_LOCATION = 'backstage.io/managed-by-origin-location';
+
+/**
+ * The catalog stamps every entity it reads with the location annotations
+ * (`annotations || {}`, then its own values over the author's) before anything
+ * else looks at it; validation sees the entity as the catalog does.
+ */
+function stampLocationAnnotations(entity: Record<string, unknown>, file: string): Record<string, unknown> {
+  const metadata = entity.metadata;
+  if (!isRecord(metadata)) return entity;
+  const annotations = metadata.annotations || {};
+  if (typeof annotations !== 'object' || Array.isArray(annotations)) return entity;
+  const location = `file:${file}`;
+  return {
+    ...entity,
+    metadata: { ...metadata, annotations: { ...annotations, [ANNOTATION_ORIGIN_LOCATION]: location, [ANNOTATION_LOCATION]: location } },
+  };
+}
+
+/** The catalog checks the envelope before substituting placeholders, so none may stand there. */
+function envelopePlaceholderIssues(entity: Record<string, unknown>): Issue[] {
+  const metadata = isRecord(entity.metadata) ? entity.metadata : {};
+  const fields: [JsonPath, unknown][] = [[['apiVersion'], entity.apiVersion], [['kind'], entity.kind], [['metadata', 'name'], metadata.name], [['metadata', 'namespace'], metadata.namespace]];
+  return fields
+    .filter(([, v]) => asPlaceholder(v))
+    .map(([path]) => ({ path, severity: 'error' as const, code: 'placeholder-in-envelope', message: `${path.join('.')} must be a string: placeholders are not substituted in apiVersion, kind, metadata.name or metadata.namespace` }));
 }
 
 function hasEnvelope(v: Record<string, unknown>): boolean {
