@@ -51,7 +51,6 @@ describe('entity refs', () => {
 });
 
 describe('entity refs against @backstage/catalog-model', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const backstage = require('@backstage/catalog-model') as typeof import('@backstage/catalog-model');
   const samples = ['a', 'A:b', 'k:n/x', 'k:n/x/y', 'n/x', 'n/x:y', 'x:y:z', ':x', 'k:', 'n/', 'k:/x', '/x', 'k:n/', 'a:b/c:d', 'Group:Default/Team', 'a b', 'k::x'];
   const contexts = [{}, { defaultKind: 'Group' }, { defaultKind: 'API', defaultNamespace: 'shop' }];

@@ -72,9 +72,19 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length];
 }
 
+// Catalogs repeat the same few annotation keys thousands of times.
+const typoCache = new Map<string, string | undefined>();
+
 /** The well-known key an unknown key is probably a typo of, if any. */
 export function likelyAnnotationTypo(key: string): string | undefined {
   if (key in WELL_KNOWN_ANNOTATIONS || key in DEPRECATED_ANNOTATIONS) return undefined;
+  if (typoCache.has(key)) return typoCache.get(key);
+  const typo = nearestAnnotation(key);
+  if (typoCache.size < 10_000) typoCache.set(key, typo);
+  return typo;
+}
+
+function nearestAnnotation(key: string): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const known of Object.keys(WELL_KNOWN_ANNOTATIONS)) {

@@ -56,7 +56,8 @@ export function splitEntityRef(ref: string): { kind?: string; namespace?: string
 
 /** Canonical form `kind:namespace/name`, all parts lower-cased: the identity of an entity. */
 export function stringifyEntityRef(ref: EntityName): string {
-  return `${ref.kind}:${ref.namespace || DEFAULT_NAMESPACE}/${ref.name}`.toLocaleLowerCase('en-US');
+  // Backstage lower-cases with the en-US locale, which has no tailoring: plain toLowerCase is the same and faster.
+  return `${ref.kind}:${ref.namespace || DEFAULT_NAMESPACE}/${ref.name}`.toLowerCase();
 }
 
 /** Canonical ref of a string in a context, or undefined when it cannot be parsed. */

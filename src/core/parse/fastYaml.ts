@@ -13,14 +13,23 @@ export interface FastDocument {
 // Anything beyond plain block/flow YAML goes to the position-aware parser, which
 // is the reference: tabs, anchors/aliases/tags (alias limits), directives (YAML
 // 1.1 switches), explicit document ends.
-const NEEDS_FULL_PARSE = /\t|^%|^\.\.\.(?:\s|$)|(?:^[ ]*|[:\-?,[{][ ]+|[[{,])[!&*]/m;
+const NODE_PROPERTY = /(?:^[ ]*|[:\-?,[{][ ]+|[[{,])[!&*]/m;
+const INDICATORS = /[!&*]/;
+const DOCUMENT_END_OR_DIRECTIVE = /^(?:%|\.\.\.(?:\s|$))/m;
+
+function needsFullParse(text: string): boolean {
+  // Cheap scans first: the costly pattern only runs on files that hold an indicator at all.
+  if (text.includes('\t')) return true;
+  if ((text.includes('\n%') || text.includes('\n...') || /^(?:%|\.\.\.)/.test(text)) && DOCUMENT_END_OR_DIRECTIVE.test(text)) return true;
+  return INDICATORS.test(text) && NODE_PROPERTY.test(text);
+}
 
 /**
  * Reads all documents fast (js-yaml with the same core schema as the `yaml`
  * package), or returns undefined when the file needs the position-aware parser.
  */
 export function parseFast(text: string): FastDocument[] | undefined {
-  if (NEEDS_FULL_PARSE.test(text)) return undefined;
+  if (needsFullParse(text)) return undefined;
   let values: unknown[];
   try {
     values = jsyaml.loadAll(text, undefined, { schema: YAML12_CORE_SCHEMA }) as unknown[];
@@ -36,35 +45,38 @@ export function parseFast(text: string): FastDocument[] | undefined {
 
 /** Line ranges of the documents of a file, split at `---` lines. */
 export function documentLineRanges(text: string): Range[] {
-  const lines = text.split('\n');
   const ranges: Range[] = [];
   let first = -1;
   let last = -1;
+  let lastLength = 0;
   let open = false;
   let separator = 0;
   const close = () => {
-    if (open || first !== -1) {
-      const start = first === -1 ? separator : first;
-      const end = last === -1 ? start : last;
-      ranges.push({ start: { line: start, character: 0 }, end: { line: end, character: lines[end]?.replace(/\r$/, '').length ?? 0 } });
-    }
+    if (!open && first === -1) return;
+    const start = first === -1 ? separator : first;
+    ranges.push({ start: { line: start, character: 0 }, end: { line: last === -1 ? start : last, character: last === -1 ? 0 : lastLength } });
   };
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
-    if (/^---(?:\s|$)/.test(line)) {
+  for (let offset = 0, line = 0; offset <= text.length; line++) {
+    const nl = text.indexOf('\n', offset);
+    const end = nl === -1 ? text.length : nl;
+    const content = text.charCodeAt(end - 1) === 13 ? text.slice(offset, end - 1) : text.slice(offset, end);
+    offset = end + 1;
+    if (content.startsWith('---') && (content.length === 3 || content[3] === ' ' || content[3] === '\t')) {
       close();
       open = true;
-      separator = i;
-      const rest = line.slice(3).trim();
-      first = rest && !rest.startsWith('#') ? i : -1;
+      separator = line;
+      const rest = content.slice(3).trim();
+      first = rest && !rest.startsWith('#') ? line : -1;
       last = first;
-      return;
+      lastLength = content.length;
+      continue;
     }
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
-    if (first === -1) first = i;
-    last = i;
-  });
+    const trimmed = content.trimStart();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (first === -1) first = line;
+    last = line;
+    lastLength = content.length;
+  }
   close();
   return ranges;
 }

@@ -3,13 +3,16 @@ import { Issue } from './types';
 
 // Keys the catalog's search flattening skips or always adds itself.
 const SPECIAL_KEYS = new Set(['attachments', 'relations', 'status', 'metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.etag']);
+const NO_PATH: JsonPath = [];
 
-type Sink = (key: string, path: () => JsonPath) => void;
-
-/** Walks an entity as the catalog's search flattening does, reporting every dotted key. */
-function flatten(entity: Record<string, unknown>, sink: Sink): void {
+/**
+ * Every dotted key the catalog's search flattening makes of an entity. Paths
+ * are built only when asked for: most entities are checked without them.
+ */
+function flatten(entity: Record<string, unknown>, withPaths: boolean, sink: (key: string, path: JsonPath) => void): void {
   const seenSynthetic = new Set<string>();
-  const visit = (key: string, path: () => JsonPath, value: unknown): void => {
+  const child = (path: JsonPath, segment: string | number) => (withPaths ? path.concat(segment) : NO_PATH);
+  const visit = (key: string, path: JsonPath, value: unknown): void => {
     if (SPECIAL_KEYS.has(key)) return;
     if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       sink(key, path);
@@ -17,25 +20,44 @@ function flatten(entity: Record<string, unknown>, sink: Sink): void {
     }
     if (typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        const itemPath = () => [...path(), i];
-        visit(key, itemPath, item);
-        if (typeof item !== 'string') return;
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        visit(key, child(path, i), item);
+        if (typeof item !== 'string') continue;
+        // Backstage adds `<key>.<item>` once per item, de-duplicated regardless of case.
         const synthetic = `${key}.${item}`;
-        const lower = synthetic.toLocaleLowerCase('en-US');
-        if (seenSynthetic.has(lower)) return;
-        seenSynthetic.add(lower);
-        sink(synthetic, itemPath);
-      });
+        const low = synthetic.toLowerCase();
+        if (seenSynthetic.has(low)) continue;
+        seenSynthetic.add(low);
+        sink(synthetic, child(path, i));
+      }
       return;
     }
-    for (const [k, v] of Object.entries(value)) visit(key ? `${key}.${k}` : k, () => [...path(), k], v);
+    for (const k in value) visit(key ? `${key}.${k}` : k, child(path, k), (value as Record<string, unknown>)[k]);
   };
-  visit('', () => [], entity);
+  visit('', NO_PATH, entity);
   const metadata = isRecord(entity.metadata) ? entity.metadata : {};
-  sink('metadata.name', () => ['metadata', 'name']);
-  sink('metadata.namespace', () => ['metadata', 'namespace']);
-  sink('metadata.uid', () => (metadata.uid === undefined ? ['metadata'] : ['metadata', 'uid']));
+  sink('metadata.name', ['metadata', 'name']);
+  sink('metadata.namespace', ['metadata', 'namespace']);
+  sink('metadata.uid', metadata.uid === undefined ? ['metadata'] : ['metadata', 'uid']);
+}
+
+/** Keys that differ only in casing from a key met before, with their paths when asked for. */
+function conflicts(entity: Record<string, unknown>, withPaths: boolean): { key: string; other: string; path: JsonPath }[] {
+  const byLower = new Map<string, string>();
+  const found: { key: string; other: string; path: JsonPath }[] = [];
+  const reported = new Set<string>();
+  flatten(entity, withPaths, (key, path) => {
+    // Backstage lower-cases with the en-US locale, which has no tailoring.
+    const low = key.toLowerCase();
+    const other = byLower.get(low);
+    if (other === undefined) byLower.set(low, key);
+    else if (other !== key && !reported.has(key)) {
+      reported.add(key);
+      found.push({ key, other, path });
+    }
+  });
+  return found;
 }
 
 /**
@@ -43,23 +65,12 @@ function flatten(entity: Record<string, unknown>, sink: Sink): void {
  * casing (`spec.foo` and `spec.Foo`). Reports each such key.
  */
 export function caseConflictIssues(entity: Record<string, unknown>): Issue[] {
-  const byLower = new Map<string, string>();
-  const conflicts: Issue[] = [];
-  const reported = new Set<string>();
-  flatten(entity, (key, path) => {
-    const lower = key.toLocaleLowerCase('en-US');
-    const other = byLower.get(lower);
-    if (other === undefined) byLower.set(lower, key);
-    else if (other !== key && !reported.has(key)) {
-      reported.add(key);
-      conflicts.push({
-        path: path(),
-        part: 'key',
-        severity: 'error',
-        code: 'duplicate-key-casing',
-        message: `Entity has duplicate keys that vary only in casing: "${key}" and "${other}"`,
-      });
-    }
-  });
-  return conflicts;
+  if (conflicts(entity, false).length === 0) return [];
+  return conflicts(entity, true).map(({ key, other, path }) => ({
+    path,
+    part: 'key' as const,
+    severity: 'error' as const,
+    code: 'duplicate-key-casing',
+    message: `Entity has duplicate keys that vary only in casing: "${key}" and "${other}"`,
+  }));
 }
