@@ -1,0 +1,42 @@
+import { isMainThread } from 'worker_threads';
+import { runValidate, UsageError, CommandResult } from './validateCommand';
+import { startValidateWorker } from './worker';
+
+const USAGE = `Usage: catwalk <command> [options]
+
+Commands:
+  validate [PATH...]   validate Backstage catalog files (catwalk validate --help)
+
+Options:
+  -h, --help           show this help
+  -v, --version        show the version
+`;
+
+declare const CATWALK_VERSION: string | undefined;
+
+/** Runs the CLI with arguments; never throws. */
+export async function runCli(argv: string[], workerScript?: string): Promise<CommandResult> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help') return { code: command ? 0 : 2, stdout: command ? USAGE : '', stderr: command ? '' : USAGE };
+    if (command === '-v' || command === '--version') return { code: 0, stdout: `${typeof CATWALK_VERSION === 'string' ? CATWALK_VERSION : 'dev'}\n`, stderr: '' };
+    if (command === 'validate') return await runValidate(rest, workerScript);
+    return { code: 2, stdout: '', stderr: `catwalk: unknown command "${command}"\n\n${USAGE}` };
+  } catch (e) {
+    const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const message = e instanceof Error ? e.message : String(e);
+    return { code: usage ? 2 : 1, stdout: '', stderr: `catwalk: ${message}\n` };
+  }
+}
+
+if (require.main === module || !isMainThread) {
+  if (!isMainThread) {
+    startValidateWorker();
+  } else {
+    void runCli(process.argv.slice(2), __filename).then(result => {
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      process.exitCode = result.code;
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { Worker } from 'worker_threads';
+
+/** A message a pool worker answers: a batch of work in, a JSON string out. */
+export interface PoolRequest<T> {
+  id: number;
+  payload: T;
+}
+
+export interface PoolResponse {
+  id: number;
+  /** JSON of the result: one string is far cheaper to pass between threads than an object graph. */
+  json?: string;
+  error?: string;
+}
+
+/**
+ * A fixed set of worker threads running `script`, each answering batches in
+ * turn. Batches are handed to whichever worker is free.
+ */
+export class WorkerPool<TIn, TOut> {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: { request: PoolRequest<TIn>; resolve: (v: TOut) => void; reject: (e: Error) => void }[] = [];
+  private readonly pending = new Map<number, { resolve: (v: TOut) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+
+  constructor(script: string, size: number, workerData: unknown) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData });
+      worker.on('message', (m: PoolResponse) => this.onMessage(worker, m));
+      worker.on('error', e => this.failAll(e));
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  /** Runs one batch on the next free worker. */
+  run(payload: TIn): Promise<TOut> {
+    return new Promise<TOut>((resolve, reject) => {
+      this.waiting.push({ request: { id: this.nextId++, payload }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(w => w.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.waiting.length > 0) {
+      const worker = this.idle.pop()!;
+      const job = this.waiting.shift()!;
+      this.pending.set(job.request.id, job);
+      worker.postMessage(job.request);
+    }
+  }
+
+  private onMessage(worker: Worker, message: PoolResponse): void {
+    const job = this.pending.get(message.id);
+    this.pending.delete(message.id);
+    this.idle.push(worker);
+    this.dispatch();
+    if (!job) return;
+    if (message.error !== undefined) job.reject(new Error(message.error));
+    else job.resolve(JSON.parse(message.json ?? 'null') as TOut);
+  }
+
+  private failAll(error: Error): void {
+    for (const job of [...this.pending.values(), ...this.waiting]) job.reject(error);
+    this.pending.clear();
+    this.waiting.length = 0;
+  }
+}
