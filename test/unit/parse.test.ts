@@ -46,9 +46,7 @@ describe('parse: position-aware', () => {
   it('refuses alias bombs with a clear problem', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 8; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`);
-    const started = Date.now();
     const file = parseYamlFile(lines.join('\n'));
-    assert.ok(Date.now() - started < 5000);
     assert.strictEqual(file.problems[0]?.code, 'yaml-alias-limit');
     assert.match(file.problems[0].message, /alias/i);
   });

@@ -56,3 +56,16 @@ function constructFloat(data: string): number {
 
 /** js-yaml schema equal to the `yaml` package's default (1.2 core, no merge keys). */
 export const YAML12_CORE_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+
+// Only these first characters can begin a null, a boolean or a number.
+const NON_STRING_FIRST = /^[~nNtTfF0-9+\-.]/;
+
+/** The value a plain (unquoted) scalar resolves to under the YAML 1.2 core schema. */
+export function resolvePlainScalar(text: string): unknown {
+  if (text !== '' && !NON_STRING_FIRST.test(text)) return text;
+  if (NULL_RE.test(text)) return null;
+  if (BOOL_RE.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (INT_RE.test(text)) return constructInt(text);
+  if (FLOAT_RE.test(text)) return constructFloat(text);
+  return text;
+}

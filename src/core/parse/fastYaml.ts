@@ -1,6 +1,7 @@
 import * as jsyaml from 'js-yaml';
 import { Range } from '../diagnostics';
 import { YAML12_CORE_SCHEMA } from './coreSchema';
+import { parseSimpleYaml } from './simpleYaml';
 
 /** A document read without node positions. */
 export interface FastDocument {
@@ -14,14 +15,13 @@ export interface FastDocument {
 // is the reference: tabs, anchors/aliases/tags (alias limits), directives (YAML
 // 1.1 switches), explicit document ends.
 const NODE_PROPERTY = /(?:^[ ]*|[:\-?,[{][ ]+|[[{,])[!&*]/m;
-const INDICATORS = /[!&*]/;
 const DOCUMENT_END_OR_DIRECTIVE = /^(?:%|\.\.\.(?:\s|$))/m;
+// One scan finds every character that could need the full parser; most files have none.
+const ANY_SUSPECT = /[\t!&*%]|^\.\.\./m;
 
 function needsFullParse(text: string): boolean {
-  // Cheap scans first: the costly pattern only runs on files that hold an indicator at all.
-  if (text.includes('\t')) return true;
-  if ((text.includes('\n%') || text.includes('\n...') || /^(?:%|\.\.\.)/.test(text)) && DOCUMENT_END_OR_DIRECTIVE.test(text)) return true;
-  return INDICATORS.test(text) && NODE_PROPERTY.test(text);
+  if (!ANY_SUSPECT.test(text)) return false;
+  return text.includes('\t') || DOCUMENT_END_OR_DIRECTIVE.test(text) || NODE_PROPERTY.test(text);
 }
 
 /**
@@ -29,12 +29,15 @@ function needsFullParse(text: string): boolean {
  * package), or returns undefined when the file needs the position-aware parser.
  */
 export function parseFast(text: string): FastDocument[] | undefined {
-  if (needsFullParse(text)) return undefined;
-  let values: unknown[];
-  try {
-    values = jsyaml.loadAll(text, undefined, { schema: YAML12_CORE_SCHEMA }) as unknown[];
-  } catch {
-    return undefined;
+  // The simple reader covers what catalog files are usually written in; js-yaml the rest of plain YAML.
+  let values = parseSimpleYaml(text);
+  if (!values) {
+    if (needsFullParse(text)) return undefined;
+    try {
+      values = jsyaml.loadAll(text, undefined, { schema: YAML12_CORE_SCHEMA }) as unknown[];
+    } catch {
+      return undefined;
+    }
   }
   const ranges = documentLineRanges(text);
   // js-yaml reads a file of only comments as one empty document; the catalog reads none.
@@ -59,24 +62,32 @@ export function documentLineRanges(text: string): Range[] {
   for (let offset = 0, line = 0; offset <= text.length; line++) {
     const nl = text.indexOf('\n', offset);
     const end = nl === -1 ? text.length : nl;
-    const content = text.charCodeAt(end - 1) === 13 ? text.slice(offset, end - 1) : text.slice(offset, end);
-    offset = end + 1;
-    if (content.startsWith('---') && (content.length === 3 || content[3] === ' ' || content[3] === '\t')) {
+    const length = (text.charCodeAt(end - 1) === 13 ? end - 1 : end) - offset;
+    if (text.startsWith('---', offset) && (length === 3 || isBlank(text.charCodeAt(offset + 3)))) {
       close();
       open = true;
       separator = line;
-      const rest = content.slice(3).trim();
-      first = rest && !rest.startsWith('#') ? line : -1;
+      first = hasContent(text, offset + 3, offset + length) ? line : -1;
       last = first;
-      lastLength = content.length;
-      continue;
+      lastLength = length;
+    } else if (hasContent(text, offset, offset + length)) {
+      if (first === -1) first = line;
+      last = line;
+      lastLength = length;
     }
-    const trimmed = content.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    if (first === -1) first = line;
-    last = line;
-    lastLength = content.length;
+    offset = end + 1;
   }
   close();
   return ranges;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** True when the slice holds something besides blanks and a comment. */
+function hasContent(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
+  return i < to && text.charCodeAt(i) !== 35;
 }
