@@ -7,6 +7,7 @@ import { fileOutcome, FileOutcome, validateCatalog, ValidateFiles } from '../cor
 import { ValidateOptions } from '../core/validate/types';
 import { nodeFileSystemHost } from '../core/sources/nodeHost';
 import { formatGithub, formatJson, formatText, toReportDiagnostic, ValidateReport } from './formatters';
+import { decodeOutcomes } from './transport';
 import { WorkerPool } from './workerPool';
 
 export const VALIDATE_USAGE = `Usage: catwalk validate [PATH...] [options]
@@ -80,8 +81,10 @@ export function loadSchemaFiles(files: string[]): CustomKind[] {
 
 /** Validate options backed by the real file system. */
 export function nodeValidateOptions(customKinds: CustomKind[]): ValidateOptions {
+  const apiVersions = new Set(customKinds.flatMap(k => k.apiVersions));
   return {
     customKinds,
+    knownApiVersion: v => apiVersions.has(v),
     fileExists: p => fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false,
     readText: p => {
       try {
@@ -93,18 +96,24 @@ export function nodeValidateOptions(customKinds: CustomKind[]): ValidateOptions 
   };
 }
 
+/** A batch of work for a worker thread. */
+export interface WorkerBatch {
+  files: string[];
+  candidates: boolean;
+}
+
 // Below this many files, starting threads costs more than it saves.
 const WORKER_THRESHOLD = 200;
 const BATCH_SIZE = 64;
 
 function makeValidateFiles(args: ValidateArgs, options: ValidateOptions, workerScript: string | undefined): { run: ValidateFiles; close: () => Promise<void> } {
-  let pool: WorkerPool<string[], FileOutcome[]> | undefined;
-  const inProcess = (files: string[]) => files.map(f => fileOutcome(f, nodeFileSystemHost, options));
-  const run: ValidateFiles = async files => {
-    if (args.jobs < 2 || files.length < WORKER_THRESHOLD || !workerScript) return inProcess(files);
-    pool ??= new WorkerPool(workerScript, args.jobs, { schemas: args.schemas.map(s => path.resolve(s)) });
+  let pool: WorkerPool<WorkerBatch, FileOutcome[]> | undefined;
+  const inProcess = (files: string[], candidates = false) => files.map(f => fileOutcome(f, nodeFileSystemHost, options, candidates));
+  const run: ValidateFiles = async (files, candidates = false) => {
+    if (args.jobs < 2 || files.length < WORKER_THRESHOLD || !workerScript) return inProcess(files, candidates);
+    pool ??= new WorkerPool(workerScript, args.jobs, { schemas: args.schemas.map(s => path.resolve(s)) }, decodeOutcomes);
     const batches: Promise<FileOutcome[]>[] = [];
-    for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(pool.run(files.slice(i, i + BATCH_SIZE)));
+    for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(pool.run({ files: files.slice(i, i + BATCH_SIZE), candidates }));
     return (await Promise.all(batches)).flat();
   };
   return { run, close: async () => pool?.close() };
@@ -118,11 +127,10 @@ export async function runValidate(argv: string[], workerScript?: string): Promis
   if (missing.length > 0) return { code: 2, stdout: '', stderr: missing.map(p => `catwalk: cannot read ${p}: no such file or folder\n`).join('') };
   const customKinds = loadSchemaFiles(args.schemas);
   const options = nodeValidateOptions(customKinds);
-  const known = new Set(customKinds.flatMap(k => k.apiVersions));
   const validator = makeValidateFiles(args, options, workerScript);
   try {
     const roots = args.paths.map(p => path.resolve(p));
-    const result = await validateCatalog(roots, nodeFileSystemHost, validator.run, { globs: args.globs, exclude: args.exclude, knownApiVersion: v => known.has(v) });
+    const result = await validateCatalog(roots, nodeFileSystemHost, validator.run, { globs: args.globs, exclude: args.exclude, knownApiVersion: options.knownApiVersion });
     const display = (f: string) => path.relative(process.cwd(), f).split(path.sep).join('/') || '.';
     const diagnostics = result.diagnostics.map(d => toReportDiagnostic(d, display));
     const report: ValidateReport = {

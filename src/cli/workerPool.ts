@@ -8,8 +8,8 @@ export interface PoolRequest<T> {
 
 export interface PoolResponse {
   id: number;
-  /** JSON of the result: one string is far cheaper to pass between threads than an object graph. */
-  json?: string;
+  /** The encoded result: one string is far cheaper to pass between threads than an object graph. */
+  data?: string;
   error?: string;
 }
 
@@ -24,7 +24,7 @@ export class WorkerPool<TIn, TOut> {
   private readonly pending = new Map<number, { resolve: (v: TOut) => void; reject: (e: Error) => void }>();
   private nextId = 0;
 
-  constructor(script: string, size: number, workerData: unknown) {
+  constructor(script: string, size: number, workerData: unknown, private readonly decode: (data: string) => TOut) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData });
       worker.on('message', (m: PoolResponse) => this.onMessage(worker, m));
@@ -62,7 +62,7 @@ export class WorkerPool<TIn, TOut> {
     this.dispatch();
     if (!job) return;
     if (message.error !== undefined) job.reject(new Error(message.error));
-    else job.resolve(JSON.parse(message.json ?? 'null') as TOut);
+    else job.resolve(this.decode(message.data ?? ''));
   }
 
   private failAll(error: Error): void {

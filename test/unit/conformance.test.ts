@@ -2,9 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { nodeFileSystemHost } from '../../src/core/sources/nodeHost';
-import { fileOutcome, validateCatalog } from '../../src/core/validate/validateCatalog';
+import { fileOutcome, readAndValidate, validateCatalog } from '../../src/core/validate/validateCatalog';
 import { nodeValidateOptions } from '../../src/cli/validateCommand';
-import { readAndValidate } from '../../src/core/validate/validateCatalog';
 
 // Real Backstage data kept beside the project (not in a user's clone).
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -63,7 +62,7 @@ describe('conformance: real Backstage files (../shared/corpus)', function () {
   });
 
   it('validates the whole corpus folder the way the CLI does', async () => {
-    const run = async (files: string[]) => files.map(f => fileOutcome(f, nodeFileSystemHost, options));
+    const run = async (files: string[], candidates?: boolean) => files.map(f => fileOutcome(f, nodeFileSystemHost, options, candidates));
     const result = await validateCatalog([CORPUS], nodeFileSystemHost, run);
     assert.ok(result.files.length >= 8, String(result.files.length));
     const errors = result.diagnostics.filter(d => d.severity === 'error');

@@ -102,17 +102,27 @@ export interface CrossFileOptions {
  */
 export function checkCrossFile(records: Iterable<EntityRecordLite>, options: CrossFileOptions = {}): CrossFileIssue[] {
   const list = [...records];
-  const known = new KnownEntities();
-  for (const ref of options.extraKnownRefs ?? []) known.add(ref);
+  const extra = [...(options.extraKnownRefs ?? [])];
+  const refs = new Set<string>(extra);
   const first = new Map<string, EntityRecordLite>();
   const out: CrossFileIssue[] = [];
   for (const record of list) {
     const earlier = first.get(record.ref);
     if (earlier) out.push(duplicateIssue(record, earlier));
     else first.set(record.ref, record);
-    known.add(record.ref, record.kind);
+    refs.add(record.ref);
   }
-  for (const record of list) out.push(...danglingIssues(record, known));
+  // The near-name structure behind suggestions is built only if some ref dangles.
+  let known: KnownEntities | undefined;
+  const full = () => {
+    if (known) return known;
+    known = new KnownEntities();
+    for (const ref of extra) known.add(ref);
+    for (const record of list) known.add(record.ref, record.kind);
+    return known;
+  };
+  const lookup: RefLookup = { has: ref => refs.has(ref), suggest: (t, k) => full().suggest(t, k), kindTitle: k => full().kindTitle(k) };
+  for (const record of list) out.push(...danglingIssues(record, lookup));
   return out;
 }
 

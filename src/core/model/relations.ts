@@ -96,8 +96,20 @@ export interface OutgoingRef {
   error?: string;
 }
 
+// Validation and indexing both ask for an entity's refs; entities are not mutated once read.
+const outgoingCache = new WeakMap<Entity, OutgoingRef[]>();
+
 /** Every ref written in the entity's relation fields, parsed in the field's context. */
 export function outgoingRefs(entity: Entity): OutgoingRef[] {
+  let refs = outgoingCache.get(entity);
+  if (!refs) {
+    refs = computeOutgoingRefs(entity);
+    outgoingCache.set(entity, refs);
+  }
+  return refs;
+}
+
+function computeOutgoingRefs(entity: Entity): OutgoingRef[] {
   const spec = entity.spec;
   if (!isRecord(spec)) return [];
   const namespace = typeof entity.metadata?.namespace === 'string' && entity.metadata.namespace ? entity.metadata.namespace : DEFAULT_NAMESPACE;

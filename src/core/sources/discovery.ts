@@ -14,6 +14,11 @@ export interface DiscoveryOptions {
   /** Accepts apiVersions of custom kinds, so files declaring them are candidates too. */
   knownApiVersion?: (apiVersion: string) => boolean;
   token?: CancellationToken;
+  /**
+   * Leave YAML files whose name says nothing to the reader: they come back as
+   * `candidates`, to be read once and kept only if they declare a catalog apiVersion.
+   */
+  deferContentCheck?: boolean;
 }
 
 export interface DiscoveryError {
@@ -22,8 +27,10 @@ export interface DiscoveryError {
 }
 
 export interface DiscoveryResult {
-  /** Candidate files, sorted, without duplicates. */
+  /** Catalog files, sorted, without duplicates. */
   files: string[];
+  /** With deferContentCheck: YAML files that are catalog files only if their text says so. */
+  candidates: string[];
   /** Roots that could not be read. */
   errors: DiscoveryError[];
 }
@@ -63,6 +70,7 @@ export function declaresCatalogApiVersion(text: string, knownApiVersion?: (v: st
  */
 export function discoverCatalogFiles(roots: string[], host: FileSystemHost, options: DiscoveryOptions = {}): DiscoveryResult {
   const files = new Set<string>();
+  const candidates: string[] = [];
   const errors: DiscoveryError[] = [];
   const include = options.globs?.length ? picomatch(options.globs, { dot: true }) : undefined;
   const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true, basename: true }) : undefined;
@@ -74,11 +82,12 @@ export function discoverCatalogFiles(roots: string[], host: FileSystemHost, opti
     if (kind === 'file') files.add(root);
     else if (kind === 'directory') {
       walkFiles(root, host, { exclude, token: options.token }, (path, rel, name) => {
-        if (isCandidate(host, path, rel, name, include, options.knownApiVersion, decode)) files.add(path);
+        if (options.deferContentCheck && !isCatalogFileName(name) && !include?.(rel) && YAML_FILE_NAME.test(name)) candidates.push(path);
+        else if (isCandidate(host, path, rel, name, include, options.knownApiVersion, decode)) files.add(path);
       });
     } else errors.push({ path: root, message: `Cannot read ${root}: no such file or folder` });
   }
-  return { files: [...files].sort(compareStrings), errors };
+  return { files: [...files].sort(compareStrings), candidates: candidates.filter(c => !files.has(c)).sort(compareStrings), errors };
 }
 
 function isCandidate(

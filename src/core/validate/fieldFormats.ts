@@ -39,7 +39,19 @@ export function isValidApiVersion(v: string): boolean {
 }
 
 export function isValidLabelKey(v: string): boolean {
-  return isValidPrefixAndOrSuffix(v, isValidDnsSubdomain, isValidObjectName);
+  return memo(labelKeys, v, () => isValidPrefixAndOrSuffix(v, isValidDnsSubdomain, isValidObjectName));
+}
+
+// Catalogs repeat the same annotation keys and tags on thousands of entities.
+const labelKeys = new Map<string, boolean>();
+const MEMO_LIMIT = 20_000;
+
+function memo(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (cache.size < MEMO_LIMIT) cache.set(key, value);
+  return value;
 }
 
 export const isValidAnnotationKey = isValidLabelKey;

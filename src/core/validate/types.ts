@@ -40,6 +40,8 @@ export interface ValidateOptions {
   fileExists?: (absolutePath: string) => boolean;
   /** Read a placeholder target to check the resolved type. */
   readText?: (absolutePath: string) => string | undefined;
+  /** Accepts the apiVersions of custom kinds (for recognising catalog files by content). */
+  knownApiVersion?: (apiVersion: string) => boolean;
   /** 'fast' (default) reads positions only for files with problems; 'full' always. */
   mode?: 'fast' | 'full';
   /** Files larger than this many bytes are skipped with a warning (default 10 MB). */

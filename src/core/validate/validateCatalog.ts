@@ -1,26 +1,35 @@
 import { compareDiagnostics, Diagnostic, ZERO_RANGE } from '../diagnostics';
 import { FileSystemHost } from '../host';
 import { checkCrossFile, CrossFileIssue, EntityRecordLite, toLite } from '../index/crossFile';
-import { discoverCatalogFiles, followLocations, LocationGraph } from '../sources/discovery';
+import { declaresCatalogApiVersion, discoverCatalogFiles, followLocations, LocationGraph } from '../sources/discovery';
 import { FileResult, ParsedEntity, ValidateOptions } from './types';
 import { positionIssues, validateText } from './validateFile';
 
 /** What validating one file yields, small enough to pass between threads. */
 export interface FileOutcome {
   file: string;
+  /** A candidate that turned out not to be a catalog file. */
+  skipped?: boolean;
   diagnostics: Diagnostic[];
   records: EntityRecordLite[];
   /** Location entities, kept whole so their targets can be followed. */
   locations: ParsedEntity[];
 }
 
-/** Validates a batch of files (in this thread or in workers). */
-export type ValidateFiles = (files: string[]) => Promise<FileOutcome[]>;
+/**
+ * Validates a batch of files (in this thread or in workers). With `candidates`,
+ * each file is kept only if it declares a catalog apiVersion.
+ */
+export type ValidateFiles = (files: string[], candidates?: boolean) => Promise<FileOutcome[]>;
 
 export interface CatalogValidation {
   files: string[];
   entities: number;
   diagnostics: Diagnostic[];
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface ValidateCatalogOptions {
@@ -29,9 +38,10 @@ export interface ValidateCatalogOptions {
   knownApiVersion?: (apiVersion: string) => boolean;
 }
 
-/** Reads and validates one file into the compact outcome. */
-export function fileOutcome(file: string, host: FileSystemHost, options: ValidateOptions): FileOutcome {
-  const result = readAndValidate(file, host, options);
+/** Reads and validates one file into the compact outcome; a candidate without a catalog apiVersion is skipped. */
+export function fileOutcome(file: string, host: FileSystemHost, options: ValidateOptions, candidate = false): FileOutcome {
+  const result = readAndValidate(file, host, options, candidate);
+  if (!result) return { file, skipped: true, diagnostics: [], records: [], locations: [] };
   return {
     file,
     diagnostics: result.diagnostics,
@@ -41,12 +51,17 @@ export function fileOutcome(file: string, host: FileSystemHost, options: Validat
 }
 
 /** Reads a file through the host and validates it; an unreadable file is a diagnostic. */
-export function readAndValidate(file: string, host: FileSystemHost, options: ValidateOptions): FileResult {
+export function readAndValidate(file: string, host: FileSystemHost, options: ValidateOptions): FileResult;
+export function readAndValidate(file: string, host: FileSystemHost, options: ValidateOptions, candidate: boolean): FileResult | undefined;
+export function readAndValidate(file: string, host: FileSystemHost, options: ValidateOptions, candidate = false): FileResult | undefined {
   const bytes = host.readFile(file);
   if (bytes === undefined) {
+    if (candidate) return undefined;
     return { file, entities: [], diagnostics: [{ file, range: ZERO_RANGE, severity: 'error', code: 'unreadable', message: `Cannot read ${file}` }] };
   }
-  return validateText(new TextDecoder('utf-8').decode(bytes), file, options);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (candidate && !declaresCatalogApiVersion(text, options.knownApiVersion)) return undefined;
+  return validateText(text, file, options);
 }
 
 /**
@@ -55,24 +70,29 @@ export function readAndValidate(file: string, host: FileSystemHost, options: Val
  * (duplicates, dangling refs) over all of it.
  */
 export async function validateCatalog(roots: string[], host: FileSystemHost, validateFiles: ValidateFiles, options: ValidateCatalogOptions = {}): Promise<CatalogValidation> {
-  const discovery = discoverCatalogFiles(roots, host, options);
+  const discovery = discoverCatalogFiles(roots, host, { ...options, deferContentCheck: true });
   const diagnostics: Diagnostic[] = discovery.errors.map(e => ({ file: e.path, range: ZERO_RANGE, severity: 'error' as const, code: 'unreadable', message: e.message }));
-  const order: string[] = [];
   const outcomes = new Map<string, FileOutcome>();
   const extra: CrossFileIssue[] = [];
   const graph = new LocationGraph();
   discovery.files.forEach(f => graph.markSeen(f));
-  let next = discovery.files;
-  while (next.length > 0) {
-    order.push(...next);
-    const batch = await validateFiles(next);
-    next = [];
+  // Named files and content candidates are read side by side; the order of the
+  // catalog is the sorted union, as if discovery had read every candidate itself.
+  const first = (await Promise.all([validateFiles(discovery.files), validateFiles(discovery.candidates, true)])).flat();
+  const kept = first.filter(o => !o.skipped);
+  const order = kept.map(o => o.file).sort(compareStrings);
+  kept.forEach(o => graph.markSeen(o.file));
+  let batch = kept;
+  while (batch.length > 0) {
+    const next: string[] = [];
     for (const outcome of batch) {
       outcomes.set(outcome.file, outcome);
       const followed = followLocations(outcome.file, outcome.locations, host, graph);
       extra.push(...followed.issues);
       next.push(...followed.files);
     }
+    order.push(...next);
+    batch = next.length > 0 ? await validateFiles(next) : [];
   }
   const records = order.flatMap(f => outcomes.get(f)?.records ?? []);
   const crossFile = [...extra, ...checkCrossFile(records)];

@@ -53,7 +53,7 @@ const ANNOTATION_ORIGIN_LOCATION = 'backstage.io/managed-by-origin-location';
  */
 function stampLocationAnnotations(entity: Record<string, unknown>, file: string): Record<string, unknown> {
   const metadata = entity.metadata;
-  if (!isRecord(metadata)) return entity;
+  if (!isRecord(metadata) || !stampMatters(metadata.annotations)) return entity;
   const annotations = metadata.annotations || {};
   if (typeof annotations !== 'object' || Array.isArray(annotations)) return entity;
   const location = `file:${file}`;
@@ -61,6 +61,22 @@ function stampLocationAnnotations(entity: Record<string, unknown>, file: string)
     ...entity,
     metadata: { ...metadata, annotations: { ...annotations, [ANNOTATION_ORIGIN_LOCATION]: location, [ANNOTATION_LOCATION]: location } },
   };
+}
+
+/**
+ * Whether stamping can change a verdict: falsy annotations (made an object),
+ * author values under the stamped keys in any casing (overridden or clashing),
+ * a lone `$` key (no longer a placeholder once stamped). Otherwise the copy is
+ * skipped: most entities are validated without it.
+ */
+function stampMatters(annotations: unknown): boolean {
+  if (annotations === undefined) return false;
+  if (!annotations) return true;
+  if (!isRecord(annotations)) return false;
+  for (const key in annotations) {
+    if (key.startsWith('$') || key.toLowerCase().startsWith('backstage.io/managed-by-')) return true;
+  }
+  return false;
 }
 
 /** The catalog checks the envelope before substituting placeholders, so none may stand there. */
