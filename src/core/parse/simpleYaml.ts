@@ -16,6 +16,7 @@ const giveUp = (): never => {
 };
 
 // Control characters, tabs and a byte order mark past the start: all for the general parsers.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_OR_TAB = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\ufeff]/;
 const PLAIN_FIRST_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 
