@@ -1,3 +1,5 @@
+import { boundedEditDistance } from './editDistance';
+
 /** Well-known annotation keys (format §5), with what each is for. */
 export const WELL_KNOWN_ANNOTATIONS: Readonly<Record<string, string>> = {
   'backstage.io/managed-by-location': 'The location the entity was read from; set by the catalog.',
@@ -55,22 +57,6 @@ export const DEPRECATED_ANNOTATIONS: Readonly<Record<string, string>> = {
   'jenkins.io/github-folder': 'use jenkins.io/job-full-name',
 };
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 // Catalogs repeat the same few annotation keys thousands of times.
 const typoCache = new Map<string, string | undefined>();
@@ -88,7 +74,7 @@ function nearestAnnotation(key: string): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const known of Object.keys(WELL_KNOWN_ANNOTATIONS)) {
-    const d = editDistance(key.toLowerCase(), known, 2);
+    const d = boundedEditDistance(key.toLowerCase(), known, 2);
     if (d < bestDistance) {
       best = known;
       bestDistance = d;
