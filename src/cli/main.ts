@@ -1,11 +1,13 @@
 import { isMainThread } from 'worker_threads';
 import { runValidate, UsageError, CommandResult } from './validateCommand';
+import { runDocs } from './docsCommand';
 import { startValidateWorker } from './worker';
 
 const USAGE = `Usage: catwalk <command> [options]
 
 Commands:
   validate [PATH...]   validate Backstage catalog files (catwalk validate --help)
+  docs build|serve     build or serve a TechDocs site (catwalk docs --help)
 
 Options:
   -h, --help           show this help
@@ -21,6 +23,7 @@ export async function runCli(argv: string[], workerScript?: string): Promise<Com
     if (command === undefined || command === '-h' || command === '--help') return { code: command ? 0 : 2, stdout: command ? USAGE : '', stderr: command ? '' : USAGE };
     if (command === '-v' || command === '--version') return { code: 0, stdout: `${typeof CATWALK_VERSION === 'string' ? CATWALK_VERSION : 'dev'}\n`, stderr: '' };
     if (command === 'validate') return await runValidate(rest, workerScript);
+    if (command === 'docs') return await runDocs(rest);
     return { code: 2, stdout: '', stderr: `catwalk: unknown command "${command}"\n\n${USAGE}` };
   } catch (e) {
     const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

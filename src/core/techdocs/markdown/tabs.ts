@@ -1,0 +1,77 @@
+// Content tabs (`=== "Tab"`, pymdownx.tabbed with alternate_style as techdocs-core sets it):
+// consecutive tabs form one set, `===!` starts a new set, `===+` selects a tab. The output is
+// Material's radio-button markup, so tabs switch with CSS alone (no script).
+import MarkdownIt from 'markdown-it';
+import { indentedBodyEnd, lineText, tokenizeIndented } from './containers';
+import { escapeHtml, RenderEnv, StateBlock, Token } from './env';
+
+const TAB = /^===(\+!|!\+|\+|!)?[ \t]+"(.*?)"[ \t]*$/;
+
+interface TabMeta {
+  titles: string[];
+  /** Set when a title holds raw HTML, so the chunk is sanitized. */
+  rawHtml: boolean;
+  selected: number;
+  set: number;
+}
+
+function tabAt(state: StateBlock, line: number, indent: number): RegExpExecArray | null {
+  if (line >= state.lineMax || state.sCount[line] !== indent) return null;
+  return TAB.exec(lineText(state, line));
+}
+
+/** The next tab line of the same set after `line`, skipping blank lines. */
+function nextTab(state: StateBlock, line: number, endLine: number, indent: number): number | undefined {
+  let next = line;
+  while (next < endLine && state.isEmpty(next)) next++;
+  const m = next < endLine ? tabAt(state, next, indent) : null;
+  return m && !(m[1] ?? '').includes('!') ? next : undefined;
+}
+
+function tabsRule(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const indent = state.sCount[startLine];
+  if (!tabAt(state, startLine, indent)) return false;
+  if (silent) return true;
+  const env = state.env as RenderEnv;
+  env.tabSets = (env.tabSets ?? 0) + 1;
+  const meta: TabMeta = { titles: [], rawHtml: false, selected: 0, set: env.tabSets };
+  const open = state.push('tabbed_set_open', 'div', 1);
+  open.block = true;
+  open.meta = meta;
+  let line: number | undefined = startLine;
+  let end = startLine + 1;
+  while (line !== undefined) {
+    const m = tabAt(state, line, indent) as RegExpExecArray;
+    if ((m[1] ?? '').includes('+')) meta.selected = meta.titles.length;
+    meta.titles.push(m[2]);
+    meta.rawHtml ||= m[2].includes('<');
+    end = indentedBodyEnd(state, line, endLine, indent + 4);
+    const block = state.push('tabbed_block_open', 'div', 1);
+    block.attrSet('class', 'tabbed-block');
+    block.map = [line, end];
+    tokenizeIndented(state, line + 1, end, indent + 4);
+    state.push('tabbed_block_close', 'div', -1);
+    line = nextTab(state, end, endLine, indent);
+  }
+  open.map = [startLine, end];
+  state.push('tabbed_set_close', 'div', -1);
+  state.line = end;
+  return true;
+}
+
+function renderSetOpen(md: MarkdownIt, tokens: Token[], idx: number): string {
+  const meta = tokens[idx].meta as TabMeta;
+  const id = (i: number) => `__tabbed_${meta.set}_${i + 1}`;
+  const inputs = meta.titles.map((_, i) => `<input${i === meta.selected ? ' checked="checked"' : ''} id="${id(i)}" name="__tabbed_${meta.set}" type="radio">`).join('');
+  const labels = meta.titles.map((t, i) => `<label for="${id(i)}">${md.renderInline(t)}</label>`).join('');
+  const line = tokens[idx].attrGet('data-line');
+  return `<div class="tabbed-set tabbed-alternate" data-tabs="${meta.set}:${meta.titles.length}"${line !== null ? ` data-line="${escapeHtml(line)}"` : ''}>${inputs}<div class="tabbed-labels">${labels}</div>\n<div class="tabbed-content">\n`;
+}
+
+/** Adds `=== "Tab"` content tabs. */
+export function tabsPlugin(md: MarkdownIt): void {
+  md.block.ruler.before('fence', 'tabbed', tabsRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.renderer.rules.tabbed_set_open = (tokens, idx) => renderSetOpen(md, tokens, idx);
+  md.renderer.rules.tabbed_set_close = () => '</div>\n</div>\n';
+}

@@ -1,0 +1,98 @@
+// The files of a docs_dir as MkDocs sees them: Markdown pages (with their directory URLs)
+// and everything else as assets; dot files, `exclude_docs` patterns and a README.md that
+// clashes with an index.md are left out, in MkDocs' sort order (index first, folders last).
+import picomatch from 'picomatch';
+import * as path from 'path';
+import { FileSystemHost } from '../host';
+import { DocsProblem, PageFile } from './types';
+
+const MARKDOWN = /\.(md|markdown|mdown|mkdn|mkd)$/i;
+/** Safety cap on a walk; a docs folder with more is almost surely a mistake (a vendored tree). */
+const MAX_FILES = 20000;
+
+/** True for the Markdown extensions MkDocs reads as pages. */
+export function isMarkdownFile(name: string): boolean {
+  return MARKDOWN.test(name);
+}
+
+/** The MkDocs directory URL of a page id: `index.md` → ``, `a/README.md` → `a/`, `a/b.md` → `a/b/`. */
+export function pageUrl(id: string): string {
+  const slash = id.lastIndexOf('/');
+  const dir = slash === -1 ? '' : id.slice(0, slash + 1);
+  const stem = id.slice(slash + 1).replace(MARKDOWN, '');
+  return stem === 'index' || stem === 'README' ? dir : `${dir}${stem}/`;
+}
+
+/** Where a page is written in a built site: `a/b/index.html`. */
+export function pageOutputPath(id: string): string {
+  return `${pageUrl(id)}index.html`;
+}
+
+export interface DocsFiles {
+  pages: Map<string, PageFile>;
+  assets: Set<string>;
+  problems: DocsProblem[];
+}
+
+/** Walks docs_dir; `exclude` holds MkDocs `exclude_docs` lines (gitignore style). */
+export function listDocsFiles(host: FileSystemHost, docsDir: string, exclude: string[] = []): DocsFiles {
+  const excluded = excludeMatcher(exclude);
+  const found: string[] = [];
+  const problems: DocsProblem[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of host.readDirectory(dir)) {
+      if (entry.name.startsWith('.') || found.length >= MAX_FILES) continue;
+      const id = prefix + entry.name;
+      if (entry.type === 'directory') {
+        if (!excluded(`${id}/`)) walk(path.join(dir, entry.name), `${id}/`);
+      } else if (entry.type === 'file' && !excluded(id)) found.push(id);
+    }
+  };
+  walk(docsDir, '');
+  if (found.length >= MAX_FILES) problems.push({ severity: 'warning', code: 'docs-too-many-files', file: docsDir, message: `docs_dir holds more than ${MAX_FILES} files; only the first ${MAX_FILES} are used.` });
+  found.sort(compareFileIds);
+  const pages = new Map<string, PageFile>();
+  const assets = new Set<string>();
+  const ids = new Set(found);
+  for (const id of found) {
+    if (!isMarkdownFile(id)) assets.add(id);
+    else if (clashesWithIndex(id, ids)) problems.push({ severity: 'info', code: 'readme-excluded', file: path.join(docsDir, ...id.split('/')), message: `${id} is left out because ${id.replace(/README\.md$/, 'index.md')} exists (MkDocs does the same).` });
+    else pages.set(id, { id, file: path.join(docsDir, ...id.split('/')), url: pageUrl(id) });
+  }
+  return { pages, assets, problems };
+}
+
+function clashesWithIndex(id: string, ids: Set<string>): boolean {
+  return /(^|\/)README\.md$/.test(id) && ids.has(id.replace(/README\.md$/, 'index.md'));
+}
+
+/** MkDocs' order: files of a folder before its sub-folders, index first, then by name. */
+export function compareFileIds(a: string, b: string): number {
+  const pa = a.split('/');
+  const pb = b.split('/');
+  const da = pa.slice(0, -1);
+  const db = pb.slice(0, -1);
+  for (let i = 0; i < Math.min(da.length, db.length); i++) if (da[i] !== db[i]) return da[i] < db[i] ? -1 : 1;
+  if (da.length !== db.length) return da.length - db.length;
+  const ia = /^index\./.test(pa[pa.length - 1]) ? 0 : 1;
+  const ib = /^index\./.test(pb[pb.length - 1]) ? 0 : 1;
+  if (ia !== ib) return ia - ib;
+  return pa[pa.length - 1] < pb[pb.length - 1] ? -1 : pa[pa.length - 1] > pb[pb.length - 1] ? 1 : 0;
+}
+
+/** A matcher for gitignore-style lines: `/x` anchored, `x/` folders only, bare names at any depth. */
+function excludeMatcher(lines: string[]): (id: string) => boolean {
+  const globs: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
+    const dirOnly = line.endsWith('/');
+    const body = line.replace(/^\//, '').replace(/\/$/, '');
+    const anchored = line.startsWith('/') || body.includes('/');
+    const base = anchored ? body : `**/${body}`;
+    globs.push(dirOnly ? `${base}/` : base, `${base}/**`);
+  }
+  if (globs.length === 0) return () => false;
+  const match = picomatch(globs, { dot: true });
+  return id => match(id) || match(id.replace(/\/$/, ''));
+}

@@ -1,0 +1,61 @@
+// Golden tests of the TechDocs renderer: every page in test/fixtures/techdocs/golden/ is
+// rendered as docs/golden/<name>.md of the golden site and compared with <name>.html.
+// CATWALK_UPDATE_GOLDEN=1 rewrites the expected files (review the diff before committing).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createPageRenderer, loadSite, RenderedPage } from '../../src/core/techdocs';
+import { memoryHost, MemoryHost } from './helpers/memoryHost';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/techdocs');
+const GOLDEN = path.join(FIXTURES, 'golden');
+const UPDATE = process.env.CATWALK_UPDATE_GOLDEN === '1';
+export const SITE = '/golden/site';
+
+/** Reads a folder of the disk into `{ '/prefix/rel/path': text }`. */
+export function folderFiles(dir: string, prefix: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string, rel: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name), `${rel}/${e.name}`);
+      else files[`${prefix}${rel}/${e.name}`] = fs.readFileSync(path.join(d, e.name), 'utf8');
+    }
+  };
+  walk(dir, '');
+  return files;
+}
+
+/** The golden site in memory, with every golden page under docs/golden/. */
+export function goldenHost(): MemoryHost {
+  const files = folderFiles(path.join(FIXTURES, 'golden-site'), '/golden');
+  for (const name of fs.readdirSync(GOLDEN).filter(n => n.endsWith('.md'))) files[`${SITE}/docs/golden/${name}`] = fs.readFileSync(path.join(GOLDEN, name), 'utf8');
+  return memoryHost(files);
+}
+
+/** The golden file's text: the HTML, then the problems one per line in a comment. */
+function goldenText(page: RenderedPage): string {
+  const problems = page.problems.map(p => `${p.severity} ${p.code}${p.line !== undefined ? ` line ${p.line + 1}` : ''}: ${p.message}`);
+  return `${page.html.trimEnd()}\n${problems.length ? `<!-- problems\n${problems.join('\n')}\n-->\n` : ''}`;
+}
+
+describe('techdocs renderer: golden pages', () => {
+  const host = goldenHost();
+  const site = loadSite(host, SITE);
+  const renderer = createPageRenderer(host);
+  const names = fs.readdirSync(GOLDEN).filter(n => n.endsWith('.md')).map(n => n.slice(0, -3)).sort();
+
+  it('has a golden page for every feature', () => {
+    const expected = ['abbr', 'admonitions', 'assets', 'attr-list', 'code', 'deflist', 'details', 'diagrams', 'emoji', 'footnotes', 'front-matter', 'github-alerts', 'headings', 'hostile-html', 'hostile-markdown', 'inline-formatting', 'links', 'lists', 'magic-links', 'mermaid', 'smart-symbols', 'snippets', 'snippets-outside', 'tables', 'tabs', 'task-lists'];
+    assert.deepStrictEqual(names, expected);
+  });
+
+  for (const name of names) {
+    it(`renders ${name}.md as ${name}.html`, () => {
+      const page = renderer.render(site, `golden/${name}.md`);
+      const actual = goldenText(page);
+      const file = path.join(GOLDEN, `${name}.html`);
+      if (UPDATE || !fs.existsSync(file)) fs.writeFileSync(file, actual);
+      assert.strictEqual(actual, fs.readFileSync(file, 'utf8'));
+    });
+  }
+});
