@@ -5,3 +5,4 @@ export { withWorkbench, themeId, type Workbench, type WorkbenchOptions, type The
 export { startCodeServer, BASE_SETTINGS, type CodeServer, type CodeServerOptions } from './codeServer';
 export { launchBrowser, workbenchUrl, CHROMIUM_ARGS } from './browser';
 export { hostPaths, assertHostInstalled, projectRoot, resultsDir } from './paths';
+export { linkedExtensionPath } from './extensionLink';

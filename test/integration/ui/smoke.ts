@@ -1,7 +1,7 @@
 // Browser-level smoke check of the workbench with Catwalk loaded from the project folder: the command palette
 // knows "Catwalk: Show Log", running it shows the Catwalk log, and screenshots in the light and dark themes.
 import * as path from 'path';
-import { projectRoot, withWorkbench, type Workbench } from '../harness';
+import { linkedExtensionPath, projectRoot, withWorkbench, type Workbench } from '../harness';
 
 export interface SmokeResult {
   passed: number;
@@ -27,10 +27,11 @@ export async function runWorkbenchSmoke(options: { verbose?: boolean; timeoutSec
   };
 
   console.log('\n  Workbench with Catwalk (browser)');
+  const extension = linkedExtensionPath();
   try {
     await withWorkbench(
       {
-        extensionDevelopmentPath: projectRoot,
+        extensionDevelopmentPath: extension.path,
         workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
         theme: 'light',
         verbose: options.verbose,
@@ -72,6 +73,8 @@ export async function runWorkbenchSmoke(options: { verbose?: boolean; timeoutSec
   } catch (e) {
     result.failed++;
     console.log(`  ✘ workbench session: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    extension.dispose();
   }
   console.log(`  ${result.passed} passing, ${result.failed} failing (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   return result;

@@ -1,0 +1,51 @@
+// The status bar entry: `$(book) 56 $(error) 1 $(warning) 2` once indexed, a
+// spinner while indexing; a click runs Go to Entity.
+import * as vscode from 'vscode';
+import { CatalogService } from './catalogService';
+import { CatalogCommands } from './commands/ids';
+import { countProblems } from './tree/problems';
+
+/** What the entry says for a catalog state and its counts. Pure, for tests. */
+export function statusText(state: 'idle' | 'indexing' | 'ready', entities: number, errors: number, warnings: number): string {
+  if (state === 'indexing') return `$(sync~spin) ${entities}`;
+  const parts = [`$(book) ${entities}`];
+  if (errors > 0) parts.push(`$(error) ${errors}`);
+  if (warnings > 0) parts.push(`$(warning) ${warnings}`);
+  return parts.join(' ');
+}
+
+/** The status bar entry, kept current with the catalog. */
+export class CatalogStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('catwalk.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscriptions: vscode.Disposable[] = [this.item];
+
+  constructor(private readonly catalog: CatalogService) {
+    this.item.name = 'Catwalk Catalog';
+    this.item.command = CatalogCommands.goToEntity;
+    this.subscriptions.push(catalog.onDidChange(() => this.update()), catalog.onDidChangeState(() => this.update()));
+    this.update();
+    this.item.show();
+  }
+
+  /** The entry's current text (for tests). */
+  get text(): string {
+    return this.item.text;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  private update(): void {
+    const index = this.catalog.index;
+    if (this.catalog.state === 'indexing') {
+      // Counting problems mid-load would redo work the next chunk undoes.
+      this.item.text = statusText('indexing', index.size, 0, 0);
+      this.item.tooltip = `Catwalk: indexing the catalog… ${index.size} entities so far`;
+      return;
+    }
+    const { errors, warnings } = countProblems(index);
+    this.item.text = statusText(this.catalog.state, index.size, errors, warnings);
+    this.item.tooltip = `Catwalk: ${index.size} entities in ${index.files().length} files, ${errors} errors, ${warnings} warnings. Click to go to an entity.`;
+  }
+}

@@ -1,0 +1,176 @@
+// The Catalog view's data: node ids (entity refs and group ids) in, TreeItems
+// out. It holds no entity objects: items are built from the index when the view
+// asks, the grouping is rebuilt lazily after a change, tooltips on hover.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CatalogService } from '../catalogService';
+import { ParsedEntity } from '../../core/validate/types';
+import { docsTargetOf } from '../commands/docsTarget';
+import { EntityCommands } from '../commands/ids';
+import { entityDescription, entityLabel, entityTooltip, filterTerms, kindIcon } from './entityView';
+import { buildGrouping, GroupBy, Grouping, GroupNode, isGroupId } from './grouping';
+import { problemsOf, worstSeverity } from './problems';
+import { entityDecorationUri } from './problemDecorations';
+
+
+/** While filtering, groups open by themselves unless more entities than this match. */
+const EXPAND_FILTERED_UP_TO = 500;
+/** While indexing, the view redraws at most this often. */
+const INDEXING_REDRAW_MS = 250;
+
+/** The Catalog view's TreeDataProvider over the catalog index. */
+export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<string | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private grouping: Grouping | undefined;
+  private filterText = '';
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [this.changeEmitter];
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private groupByMode: GroupBy,
+  ) {
+    this.subscriptions.push(catalog.onDidChange(() => this.refresh()), catalog.onDidChangeState(() => this.refresh()));
+  }
+
+  get groupBy(): GroupBy {
+    return this.groupByMode;
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /** Regroups the tree. */
+  setGroupBy(by: GroupBy): void {
+    if (by === this.groupByMode) return;
+    this.groupByMode = by;
+    this.refresh();
+  }
+
+  /** Shows only entities matching the text ('' clears). */
+  setFilter(text: string): void {
+    const trimmed = text.trim();
+    if (trimmed === this.filterText) return;
+    this.filterText = trimmed;
+    this.refresh();
+  }
+
+  /** Drops the grouping and redraws: at once when the index is settled, throttled while indexing. */
+  refresh(): void {
+    this.grouping = undefined;
+    if (this.catalog.state !== 'indexing') return this.redraw();
+    this.redrawTimer ??= setTimeout(() => this.redraw(), INDEXING_REDRAW_MS);
+  }
+
+  /** The current grouping, built on first use after a change. */
+  currentGrouping(): Grouping {
+    this.grouping ??= this.build();
+    return this.grouping;
+  }
+
+  getChildren(element?: string): string[] {
+    if (element === undefined) return this.currentGrouping().roots();
+    return isGroupId(element) ? this.currentGrouping().childrenOf(element) : [];
+  }
+
+  getParent(element: string): string | undefined {
+    return this.currentGrouping().parentOf(element);
+  }
+
+  getTreeItem(element: string): vscode.TreeItem {
+    if (isGroupId(element)) {
+      const group = this.currentGrouping().group(element);
+      if (group) return this.groupItem(group);
+    }
+    return this.entityItem(element);
+  }
+
+  /** Tooltips are built only when hovered. */
+  resolveTreeItem(item: vscode.TreeItem, element: string): vscode.TreeItem {
+    const parsed = isGroupId(element) ? undefined : this.catalog.index.get(element);
+    if (parsed) item.tooltip = this.tooltipOf(element) ?? item.tooltip;
+    return item;
+  }
+
+  /** The entity behind a node: the ref itself, or the entity a group stands for. */
+  entityRefOf(element: string): string | undefined {
+    if (!isGroupId(element)) return this.catalog.index.has(element) ? element : undefined;
+    return this.currentGrouping().group(element)?.entityRef;
+  }
+
+  /** The Markdown tooltip of an entity node. */
+  tooltipOf(ref: string): vscode.MarkdownString | undefined {
+    const parsed = this.catalog.index.get(ref);
+    if (!parsed) return undefined;
+    const text = entityTooltip(parsed, problemsOf(this.catalog.index, parsed), displayPath(parsed.file));
+    const markdown = new vscode.MarkdownString(text, true);
+    markdown.supportHtml = false;
+    return markdown;
+  }
+
+  dispose(): void {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  private redraw(): void {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
+    this.redrawTimer = undefined;
+    this.changeEmitter.fire(undefined);
+  }
+
+  private build(): Grouping {
+    const index = this.catalog.index;
+    const terms = filterTerms(this.filterText);
+    const entities = index.allEntities();
+    const lookup = (ref: string) => index.get(ref);
+    const grouping = buildGrouping(entities, this.groupByMode, lookup, { terms });
+    if (terms.length === 0 || grouping.shown > EXPAND_FILTERED_UP_TO) return grouping;
+    // Fresh group ids make the view open every group of a narrow filter.
+    return buildGrouping(entities, this.groupByMode, lookup, { terms, idTag: '~filtered' });
+  }
+
+  private groupItem(group: GroupNode): vscode.TreeItem {
+    const expand = group.id.endsWith('~filtered');
+    const hasChildren = this.currentGrouping().childrenOf(group.id).length > 0;
+    const state = !hasChildren ? vscode.TreeItemCollapsibleState.None : expand ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(group.label, state);
+    item.id = group.id;
+    item.description = String(group.count);
+    item.iconPath = new vscode.ThemeIcon(group.icon);
+    item.tooltip = `${group.label}: ${group.count} ${group.count === 1 ? 'entity' : 'entities'}`;
+    const parsed = group.entityRef ? this.catalog.index.get(group.entityRef) : undefined;
+    item.contextValue = parsed ? `group ${entityContext(parsed)}` : 'group';
+    return item;
+  }
+
+  private entityItem(ref: string): vscode.TreeItem {
+    const parsed = this.catalog.index.get(ref);
+    const item = new vscode.TreeItem(parsed ? entityLabel(parsed.entity) : ref, vscode.TreeItemCollapsibleState.None);
+    item.id = ref;
+    if (!parsed) return item;
+    const severity = worstSeverity(problemsOf(this.catalog.index, parsed));
+    const color = severity && new vscode.ThemeColor(severity === 'error' ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground');
+    item.iconPath = new vscode.ThemeIcon(kindIcon(parsed.entity.kind), color);
+    item.description = entityDescription(parsed.entity);
+    item.resourceUri = entityDecorationUri(ref);
+    item.contextValue = entityContext(parsed);
+    // A click opens what catwalk.tree.clickAction says.
+    item.command = { command: EntityCommands.open, title: 'Open', arguments: [ref] };
+    return item;
+  }
+}
+
+/** Context value of an entity node: `entity`, plus `docs` when it has TechDocs. */
+function entityContext(parsed: ParsedEntity): string {
+  return docsTargetOf(parsed) ? 'entity docs' : 'entity';
+}
+
+/** A file as people read it: relative to its workspace folder. */
+export function displayPath(file: string): string {
+  const uri = vscode.Uri.file(file);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder ? path.relative(folder.uri.fsPath, file) : file;
+}
