@@ -8,12 +8,23 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const pkg = require('./package.json');
+// Browser bundles for the webviews (dist/webview/) and the assets they load.
+const { webviewEntries, webviewOptions, copyWebviewAssets } = require('./webview-ui/build');
+// The docs preview webview, and Mermaid for it (loaded only on pages with a diagram; large, so always minified).
+const docsWebviewEntries = [
+  { in: 'webview-ui/techdocs/main.ts', out: 'techdocs' },
+  { in: 'webview-ui/techdocs/mermaid.ts', out: 'mermaid', alwaysMinify: true },
+].filter(e => fs.existsSync(path.join(__dirname, e.in)));
 
 const nodeEntries = [
   { in: 'src/extension/extension.ts', out: 'extension' },
-  { in: 'src/server/server.ts', out: 'server' },
+  // yaml-language-server's dependencies ship UMD builds esbuild cannot follow: take their ES modules.
+  { in: 'src/server/server.ts', out: 'server', mainFields: ['module', 'main'] },
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  // The TechDocs renderer, loaded by the extension with the first docs preview (not at activation).
+  { in: 'src/core/techdocs/renderPage.ts', out: 'techdocs-renderer' },
   { in: 'test/integration/suite/index.ts', out: 'test/integration/index' },
+  { in: 'bench/vscode/index.ts', out: 'bench/vscode/index' },
 ].filter(e => fs.existsSync(path.join(__dirname, e.in)));
 
 /** Options shared by every Node bundle. */
@@ -31,14 +42,20 @@ function nodeOptions(entry) {
     logLevel: 'warning',
     define: { CATWALK_VERSION: JSON.stringify(pkg.version) },
     banner: entry.banner ? { js: entry.banner } : undefined,
+    ...(entry.mainFields ? { mainFields: entry.mainFields } : {}),
   };
 }
 
 async function main() {
-  const contexts = await Promise.all(nodeEntries.map(e => esbuild.context(nodeOptions(e))));
+  const contexts = await Promise.all([
+    ...nodeEntries.map(e => esbuild.context(nodeOptions(e))),
+    ...webviewEntries.map(e => esbuild.context(webviewOptions(e, production))),
+    ...docsWebviewEntries.map(e => esbuild.context(webviewOptions(e, production || !!e.alwaysMinify))),
+  ]);
+  if (webviewEntries.length > 0) copyWebviewAssets();
   if (watch) {
     await Promise.all(contexts.map(c => c.watch()));
-    console.log('esbuild: watching', nodeEntries.map(e => e.in).join(', '));
+    console.log('esbuild: watching', [...nodeEntries, ...webviewEntries].map(e => e.in).join(', '));
     return;
   }
   await Promise.all(contexts.map(c => c.rebuild()));
