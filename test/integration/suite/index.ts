@@ -9,6 +9,11 @@ import Mocha from 'mocha';
  */
 const TEST_FILES: Record<string, () => unknown> = {
   'extension.test.ts': () => require('./extension.test'),
+  'tree.test.ts': () => require('./tree.test'),
+  'commands.test.ts': () => require('./commands.test'),
+  'languageServer.test.ts': () => require('./languageServer.test'),
+  'entityPage.test.ts': () => require('./entityPage.test'),
+  'techdocs.test.ts': () => require('./techdocs.test'),
 };
 
 export function run(): Promise<void> {
