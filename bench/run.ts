@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: generates the 10k and 100k catalogs if missing, then for each size runs
  * `catwalk validate --format json` and the reference Backstage pipeline side by side, each in its
- * own child process, plus the incremental re-index measurement. Prints one JSON document.
+ * own child process, plus the incremental re-index measurement, and the extension's figures on a
+ * 10k workspace inside a real VS Code (bench/vscode: skipped with the reason when the VS Code host
+ * cannot be set up). Prints one JSON document.
  *
- *   npx tsx bench/run.ts [--sizes 10000,100000] [--repeat 3] [--skip-reindex]
+ *   npx tsx bench/run.ts [--sizes 10000,100000] [--repeat 3] [--skip-reindex] [--skip-vscode]
  *
  * With --repeat, each side runs that many times (alternating) and the median run is reported.
  */
@@ -13,6 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { isGenerated, writeCatalog } from './generate';
+import { runVscodeBench } from './vscode/run';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -155,17 +158,17 @@ async function measureSize(size: number, repeat: number): Promise<SizeResult> {
   return { entities: size, catwalk, reference, ratio: ratio(numberAt(reference, 'ms')), ratioWall: ratio(numberAt(reference, 'wallMs')) };
 }
 
-function parseArgs(argv: string[]): { sizes: number[]; repeat: number; reindex: boolean } {
+function parseArgs(argv: string[]): { sizes: number[]; repeat: number; reindex: boolean; vscode: boolean } {
   const value = (flag: string): string | undefined => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const sizes = (value('--sizes') ?? '10000,100000').split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes takes integers >= 10, e.g. 10000,100000');
   const repeat = Number(value('--repeat') ?? '1');
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes an integer >= 1');
-  return { sizes, repeat, reindex: !argv.includes('--skip-reindex') };
+  return { sizes, repeat, reindex: !argv.includes('--skip-reindex'), vscode: !argv.includes('--skip-vscode') };
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { sizes, repeat, reindex: withReindex } = parseArgs(argv);
+  const { sizes, repeat, reindex: withReindex, vscode: withVscode } = parseArgs(argv);
   const results: Record<string, SizeResult> = {};
   for (const size of sizes) {
     process.stderr.write(`measuring ${size}...\n`);
@@ -173,16 +176,29 @@ async function main(argv: string[]): Promise<void> {
   }
   const biggest = Math.max(...sizes);
   const reindex = withReindex ? await runReindex(ensureData(biggest)) : { measured: false, reason: 'not measured: --skip-reindex' };
+  if (withVscode) process.stderr.write('measuring inside VS Code...\n');
+  const vscode = withVscode ? await runVscodeBench() : { measured: false, reason: 'not measured: --skip-vscode' };
+  const vscodeBars = (vscode.bars ?? {}) as Record<string, unknown>;
+  process.stderr.write('measuring TechDocs...\n');
+  const techdocs = await runScript('techdocs.ts', path.join(__dirname, '.data', 'techdocs'));
+  process.stderr.write('measuring the language server...\n');
+  const lsp = await runScript('lsp.ts', ensureData(10000));
   const top = results[biggest];
   const document = {
     node: process.version,
     cpus: os.cpus().length,
     sizes: results,
     reindex: { entities: biggest, ...reindex },
+    vscode,
+    techdocs,
+    lsp,
     bars: {
       [`ratio@${biggest}`]: bar(top.ratio ?? undefined, BARS.ratioAt100k),
       [`peakRssMb@${biggest}`]: bar(numberAt(top.catwalk, 'peakRssMb'), BARS.peakRssMb),
       [`reindexP95Ms@${biggest}`]: bar(numberAt(reindex, 'editDescription', 'p95Ms'), BARS.reindexMs),
+      ...Object.fromEntries(Object.entries(vscodeBars).map(([name, value]) => [`vscode.${name}@${numberAt(vscode, 'entities') ?? 10000}`, value])),
+      ...Object.fromEntries(Object.entries((techdocs.bars ?? {}) as Record<string, unknown>).map(([name, value]) => [`techdocs.${name}`, value])),
+      ...Object.fromEntries(Object.entries((lsp.bars ?? {}) as Record<string, unknown>).map(([name, value]) => [`lsp.${name}`, value])),
     },
   };
   process.stdout.write(JSON.stringify(document, null, 2) + '\n');

@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ExitCode, projectRoot, resultsDir, runExtensionTests } from '../test/integration/harness';
 import { runWorkbenchSmoke } from '../test/integration/ui/smoke';
+import { runCatalogTreeUi } from '../test/integration/ui/catalogTree';
+import { runEntityPageUi } from '../test/integration/ui/entityPage';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -30,7 +32,7 @@ function run(command: string, argv: string[]): void {
 
 async function main(): Promise<number> {
   // Pictures of an earlier run must not pass for this one's.
-  for (const f of ['exthost-failure.png', 'workbench-light.png', 'workbench-dark.png']) fs.rmSync(path.join(resultsDir, f), { force: true });
+  for (const f of ['exthost-failure.png', 'workbench-light.png', 'workbench-dark.png', 'tree-light.png', 'tree-dark.png', 'tree-welcome.png', 'entity-page-light.png', 'entity-page-dark.png', 'entity-page-high-contrast.png']) fs.rmSync(path.join(resultsDir, f), { force: true });
 
   if (!args.has('--skip-setup')) {
     step('setup: scripts/setup-vscode-host.sh');
@@ -65,6 +67,12 @@ async function main(): Promise<number> {
     const smoke = await runWorkbenchSmoke({ verbose });
     ui = { passed: smoke.passed, failed: smoke.failed };
     for (const s of smoke.screenshots) console.log(`  screenshot: ${path.relative(projectRoot, s)}`);
+    const tree = await runCatalogTreeUi({ verbose });
+    ui = { passed: ui.passed + tree.passed, failed: ui.failed + tree.failed };
+    for (const s of tree.screenshots) console.log(`  screenshot: ${path.relative(projectRoot, s)}`);
+    const entityPage = await runEntityPageUi({ verbose });
+    ui = { passed: ui.passed + entityPage.passed, failed: ui.failed + entityPage.failed };
+    for (const s of entityPage.screenshots) console.log(`  screenshot: ${path.relative(projectRoot, s)}`);
   }
 
   const passed = exthost.passed + ui.passed;
