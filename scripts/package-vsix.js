@@ -87,8 +87,10 @@ function packageVsix(options = {}) {
   try {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.rmSync(out, { force: true });
-    say(`vsce package --no-dependencies --out ${path.relative(ROOT, out) || out}`);
-    runNode([vsceBin(), 'package', '--no-dependencies', '--out', out], options.quiet, dir);
+    // No public repository yet: README links stay relative instead of pointing at a guessed address.
+    const flags = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
+    say(`vsce package ${flags.join(' ')} --out ${path.relative(ROOT, out) || out}`);
+    runNode([vsceBin(), 'package', ...flags, '--out', out], options.quiet, dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
