@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { declaresCatalogApiVersion } from '../core/sources/discovery';
-import { CATALOG_LANGUAGE_ID, InitializationOptions } from '../server/protocol';
+import { CATALOG_LANGUAGE_ID, InitializationOptions, STATUS_NOTIFICATION, StatusParams } from '../server/protocol';
 import { readSettings } from './settings';
 
 /**
@@ -53,6 +53,9 @@ function startClient(context: vscode.ExtensionContext): LanguageClient {
     },
   };
   const client = new lsp.LanguageClient('catwalk', 'Catwalk Language Server', serverOptions, clientOptions);
+  client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
+    if (status.state === 'ready') client.info(`Indexed ${status.entities} entities from ${status.files} files in ${status.ms} ms`);
+  });
   void client.start();
   return client;
 }

@@ -33,13 +33,13 @@ const REVALIDATE_DELAY_MS = 30;
 /** Wires a connection: initialize, documents, and every feature. Call once per process. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const state: { session?: ServerSession } = {};
+  const state: { server?: CatalogServer } = {};
   connection.onInitialize(params => {
-    state.session = new ServerSession(connection, documents, params);
-    return state.session.initializeResult();
+    state.server = new CatalogServer(connection, documents, params);
+    return state.server.initializeResult();
   });
-  connection.onInitialized(() => void state.session?.start());
-  connection.onShutdown(() => state.session?.dispose());
+  connection.onInitialized(() => void state.server?.start());
+  connection.onShutdown(() => state.server?.dispose());
   documents.listen(connection);
   connection.listen();
 }
@@ -52,8 +52,8 @@ export function rootsOf(params: InitializeParams): string[] {
   return roots;
 }
 
-/** One client's session: the catalog workspace and the handlers reading it. */
-class ServerSession {
+/** The server for one client connection: the catalog workspace and the handlers reading it. */
+class CatalogServer {
   private readonly workspace: CatalogWorkspace;
   private readonly publisher: DiagnosticsPublisher;
   private readonly yaml = new YamlService();
