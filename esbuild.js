@@ -21,6 +21,8 @@ const nodeEntries = [
   // yaml-language-server's dependencies ship UMD builds esbuild cannot follow: take their ES modules.
   { in: 'src/server/server.ts', out: 'server', mainFields: ['module', 'main'] },
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'src/cli/workerMain.ts', out: 'cli-worker' },
+  { in: 'src/cli/docsCommand.ts', out: 'cli-docs' },
   // The TechDocs renderer, loaded by the extension with the first docs preview (not at activation).
   { in: 'src/core/techdocs/renderPage.ts', out: 'techdocs-renderer' },
   { in: 'test/integration/suite/index.ts', out: 'test/integration/index' },

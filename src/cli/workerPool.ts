@@ -13,12 +13,17 @@ export interface PoolResponse {
   error?: string;
 }
 
+// Each worker holds one batch in hand and one queued, so it never waits for
+// the main thread to hand it the next.
+const IN_FLIGHT_PER_WORKER = 2;
+
 /**
  * A fixed set of worker threads running `script`, each answering batches in
- * turn. Batches are handed to whichever worker is free.
+ * turn. Batches are handed to whichever worker has room.
  */
 export class WorkerPool<TIn, TOut> {
   private readonly workers: Worker[] = [];
+  // One entry per free slot (a worker appears once per batch it can still take).
   private readonly idle: Worker[] = [];
   private readonly waiting: { request: PoolRequest<TIn>; resolve: (v: TOut) => void; reject: (e: Error) => void }[] = [];
   private readonly pending = new Map<number, { resolve: (v: TOut) => void; reject: (e: Error) => void }>();
@@ -26,11 +31,12 @@ export class WorkerPool<TIn, TOut> {
 
   constructor(script: string, size: number, workerData: unknown, private readonly decode: (data: string) => TOut) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData });
+      // A larger young generation: parsing allocates many short-lived objects, and fewer scavenges pay off.
+      const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       worker.on('message', (m: PoolResponse) => this.onMessage(worker, m));
       worker.on('error', e => this.failAll(e));
       this.workers.push(worker);
-      this.idle.push(worker);
+      for (let slot = 0; slot < IN_FLIGHT_PER_WORKER; slot++) this.idle.push(worker);
     }
   }
 

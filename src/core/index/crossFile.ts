@@ -104,7 +104,7 @@ export interface CrossFileOptions {
  * read: duplicates on each later definition, dangling refs on every definition.
  */
 export function checkCrossFile(records: Iterable<EntityRecordLite>, options: CrossFileOptions = {}): CrossFileIssue[] {
-  const list = [...records];
+  const list = Array.isArray(records) ? (records as EntityRecordLite[]) : [...records];
   const extra = [...(options.extraKnownRefs ?? [])];
   const refs = new Set<string>(extra);
   const first = new Map<string, EntityRecordLite>();
@@ -125,7 +125,11 @@ export function checkCrossFile(records: Iterable<EntityRecordLite>, options: Cro
     return known;
   };
   const lookup: RefLookup = { has: ref => refs.has(ref), suggest: (t, k) => full().suggest(t, k), kindTitle: k => full().kindTitle(k) };
-  for (const record of list) out.push(...danglingIssues(record, lookup));
+  for (const record of list) {
+    // Most records point only at known refs: check before building anything.
+    if (record.outgoing.every(o => refs.has(o.targetRef))) continue;
+    out.push(...danglingIssues(record, lookup));
+  }
   return out;
 }
 

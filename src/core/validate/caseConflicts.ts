@@ -60,12 +60,48 @@ function conflicts(entity: Record<string, unknown>, withPaths: boolean): { key: 
   return found;
 }
 
+const NOT_LOWER = /[^a-z0-9._/:@ -]/;
+
+/**
+ * Two flattened keys that differ only in casing must differ, somewhere, in one
+ * dot-separated part spelled two ways; both spellings are then parts of the
+ * entity. Without such a pair there is no conflict: a cheap screen that needs
+ * no paths and no joined keys.
+ */
+function mayConflict(entity: Record<string, unknown>): boolean {
+  const parts: string[] = ['metadata', 'name', 'namespace', 'uid'];
+  const add = (text: string) => {
+    if (text.includes('.')) parts.push(...text.split('.'));
+    else parts.push(text);
+  };
+  const walk = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value) typeof item === 'string' ? add(item) : walk(item);
+      return;
+    }
+    for (const key in value) {
+      add(key);
+      walk((value as Record<string, unknown>)[key]);
+    }
+  };
+  walk(entity);
+  for (const part of parts) {
+    if (!NOT_LOWER.test(part)) continue;
+    const lower = part.toLowerCase();
+    for (const other of parts) {
+      if (other.length === lower.length && other !== part && other.toLowerCase() === lower) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The catalog refuses, when it stitches an entity, keys that differ only in
  * casing (`spec.foo` and `spec.Foo`). Reports each such key.
  */
 export function caseConflictIssues(entity: Record<string, unknown>): Issue[] {
-  if (conflicts(entity, false).length === 0) return [];
+  if (!mayConflict(entity) || conflicts(entity, false).length === 0) return [];
   return conflicts(entity, true).map(({ key, other, path }) => ({
     path,
     part: 'key' as const,

@@ -23,7 +23,7 @@ export function isValidKind(v: string): boolean {
 }
 
 export function isValidTag(v: string): boolean {
-  return v.length >= 1 && v.length <= 63 && TAG.test(v);
+  return memo(tags, v, () => v.length >= 1 && v.length <= 63 && TAG.test(v));
 }
 
 /** `[prefix/]suffix` with at most one slash. */
@@ -35,7 +35,7 @@ function isValidPrefixAndOrSuffix(v: string, prefix: (p: string) => boolean, suf
 }
 
 export function isValidApiVersion(v: string): boolean {
-  return isValidPrefixAndOrSuffix(v, isValidDnsSubdomain, s => s.length >= 1 && s.length <= 63 && API_VERSION_SUFFIX.test(s));
+  return memo(apiVersions, v, () => isValidPrefixAndOrSuffix(v, isValidDnsSubdomain, s => s.length >= 1 && s.length <= 63 && API_VERSION_SUFFIX.test(s)));
 }
 
 export function isValidLabelKey(v: string): boolean {
@@ -44,6 +44,8 @@ export function isValidLabelKey(v: string): boolean {
 
 // Catalogs repeat the same annotation keys and tags on thousands of entities.
 const labelKeys = new Map<string, boolean>();
+const apiVersions = new Map<string, boolean>();
+const tags = new Map<string, boolean>();
 const MEMO_LIMIT = 20_000;
 
 function memo(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
@@ -60,7 +62,12 @@ export function isValidLabelValue(v: string): boolean {
   return v === '' || isValidObjectName(v);
 }
 
+// Absolute http(s) URLs with a plain host name are what links almost always
+// are; the WHATWG parser accepts every one of them, so they skip it.
+const PLAIN_WEB_URL = /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,4})?(?:[/?#][^\s]*)?$/;
+
 export function isValidUrl(v: string): boolean {
+  if (PLAIN_WEB_URL.test(v)) return true;
   try {
     new URL(v);
     return true;
