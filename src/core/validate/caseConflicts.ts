@@ -77,7 +77,10 @@ function mayConflict(entity: Record<string, unknown>): boolean {
   const walk = (value: unknown): void => {
     if (typeof value !== 'object' || value === null) return;
     if (Array.isArray(value)) {
-      for (const item of value) typeof item === 'string' ? add(item) : walk(item);
+      for (const item of value) {
+        if (typeof item === 'string') add(item);
+        else walk(item);
+      }
       return;
     }
     for (const key in value) {
