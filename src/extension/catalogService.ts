@@ -9,7 +9,7 @@ import { readSettings, Settings } from './settings';
 export type CatalogState = 'idle' | 'indexing' | 'ready';
 
 // A burst of file events (a branch switch, a formatter over the tree) becomes one update.
-const COALESCE_MS = 60;
+const COALESCE_MS = 15;
 const YAML_FILE = /\.ya?ml$/i;
 
 /**

@@ -3,6 +3,7 @@
 // asks, the grouping is rebuilt lazily after a change, tooltips on hover.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { CatalogChange } from '../../core/index/catalogIndex';
 import { CatalogService } from '../catalogService';
 import { ParsedEntity } from '../../core/validate/types';
 import { docsTargetOf } from '../commands/docsTarget';
@@ -20,7 +21,7 @@ const INDEXING_REDRAW_MS = 250;
 
 /** The Catalog view's TreeDataProvider over the catalog index. */
 export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<string | undefined>();
+  private readonly changeEmitter = new vscode.EventEmitter<string | string[] | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private grouping: Grouping | undefined;
   private filterText = '';
@@ -31,7 +32,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
     private readonly catalog: CatalogService,
     private groupByMode: GroupBy,
   ) {
-    this.subscriptions.push(catalog.onDidChange(() => this.refresh()), catalog.onDidChangeState(() => this.refresh()));
+    this.subscriptions.push(catalog.onDidChange(change => this.onCatalogChange(change)), catalog.onDidChangeState(() => this.refresh()));
   }
 
   get groupBy(): GroupBy {
@@ -55,6 +56,26 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
     if (trimmed === this.filterText) return;
     this.filterText = trimmed;
     this.refresh();
+  }
+
+  /**
+   * An edit that leaves every entity in its group redraws just those entities
+   * (an edited file shows at once, even beside a 1,000-entity group); anything
+   * else regroups the whole tree.
+   */
+  private onCatalogChange(change: CatalogChange): void {
+    const before = this.grouping;
+    if (!before || change.added.length > 0 || change.removed.length > 0 || this.catalog.state === 'indexing') return this.refresh();
+    const touched = new Set(change.updated);
+    for (const file of change.files) for (const entity of this.catalog.index.entitiesOfFile(file)) touched.add(entity.ref);
+    const after = this.build();
+    if ([...touched].some(ref => before.parentOf(ref) !== after.parentOf(ref))) {
+      this.grouping = after;
+      return this.redraw();
+    }
+    this.grouping = after;
+    const shown = [...touched].filter(ref => after.parentOf(ref) !== undefined);
+    if (shown.length > 0) this.changeEmitter.fire(shown);
   }
 
   /** Drops the grouping and redraws: at once when the index is settled, throttled while indexing. */
