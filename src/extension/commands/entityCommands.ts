@@ -57,19 +57,24 @@ export async function openSource(catalog: CatalogService, ref: string): Promise<
   return editor;
 }
 
-/** Opens the docs home page (or mkdocs.yml) of a `dir:` techdocs-ref, or the `url:` in the browser. */
+/** Opens the TechDocs preview of a `dir:` techdocs-ref (its home page if the preview cannot), or the `url:` in the browser. */
 export async function openDocs(catalog: CatalogService, ref: string): Promise<void> {
   const parsed = catalog.index.get(ref);
   if (!parsed) return void notInCatalog(ref);
   const target = docsTargetOf(parsed);
   if (!target) return void vscode.window.showInformationMessage(`${ref} has no backstage.io/techdocs-ref annotation.`);
   if (target.type === 'url') return void vscode.env.openExternal(vscode.Uri.parse(target.url));
+  const commands = await vscode.commands.getCommands(true);
+  if (commands.includes(OPEN_DOCS_PREVIEW)) return void (await vscode.commands.executeCommand(OPEN_DOCS_PREVIEW, { ref }));
   for (const candidate of docsEntryCandidates(target.folder)) {
     const uri = vscode.Uri.file(candidate);
     if (await exists(uri)) return void (await vscode.window.showTextDocument(uri));
   }
   void vscode.window.showWarningMessage(`No docs found for ${ref} in ${target.folder} (expected docs/index.md or mkdocs.yml).`);
 }
+
+// The TechDocs preview's command (src/extension/techdocs), called by id to keep the two features apart.
+const OPEN_DOCS_PREVIEW = 'catwalk.techdocs.openPreview';
 
 /** Copies the canonical ref (`kind:namespace/name`). */
 export async function copyEntityRef(ref: string): Promise<void> {

@@ -66,9 +66,24 @@ describe('Catalog commands', () => {
     assert.strictEqual(activeFile(), 'apis/fixture-api.yaml');
   });
 
-  it('Open Docs opens the docs home page of a dir: techdocs-ref', async () => {
+  it('Open Docs opens the TechDocs preview of a dir: techdocs-ref', async () => {
     await vscode.commands.executeCommand('catwalk.openDocs', SERVICE);
-    assert.strictEqual(activeFile(), 'docs/index.md');
+    // The preview opens beside the editor; the tab model reaches the extension host by event.
+    const previewOpen = () => vscode.window.tabGroups.all
+      .flatMap(group => group.tabs)
+      .some(tab => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('catwalk.docsPreview'));
+    if (!previewOpen()) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => (listener.dispose(), reject(new Error('no docs preview tab opened'))), 10000);
+        const listener = vscode.window.tabGroups.onDidChangeTabs(() => {
+          if (!previewOpen()) return;
+          clearTimeout(timer);
+          listener.dispose();
+          resolve();
+        });
+      });
+    }
+    assert.ok(previewOpen());
   });
 
   it('Copy Entity Ref copies the canonical ref, also from a group that stands for an entity', async () => {
