@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../src/cli/main';
+import { templateDiagnostics } from '../../src/core/language/templates';
 import { componentYaml } from './helpers/catalogText';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -189,5 +190,38 @@ describe('cli: the built catwalk binary', function () {
     const result = spawnSync(process.execPath, [cli, 'validate', path.join(ROOT, 'examples/acme')], { encoding: 'utf8' });
     assert.strictEqual(result.status, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /0 errors, 0 warnings/);
+  });
+});
+
+describe('cli: templates get the editor\'s template checks', () => {
+  it('reports an unknown action input exactly as the language server does', async () => {
+    const text = [
+      'apiVersion: scaffolder.backstage.io/v1beta3',
+      'kind: Template',
+      'metadata:',
+      '  name: starter',
+      'spec:',
+      '  type: service',
+      '  steps:',
+      '    - id: fetch',
+      '      action: fetch:plain',
+      '      input:',
+      '        url: ./skeleton',
+      '        bogus: 1',
+      '',
+    ].join('\n');
+    const dir = tree({ 'template.yaml': text });
+    try {
+      const { report } = await json([], dir);
+      const editor = templateDiagnostics({ file: path.join(dir, 'template.yaml'), text });
+      assert.ok(editor.length > 0);
+      const cli = report.diagnostics.filter((d: { code: string }) => d.code.startsWith('template-'));
+      assert.deepStrictEqual(
+        cli.map((d: { code: string; line: number; message: string }) => [d.code, d.line, d.message]),
+        editor.map(d => [d.code, d.range.start.line + 1, d.message]),
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { compareDiagnostics, Diagnostic, ZERO_RANGE } from '../diagnostics';
 import { FileSystemHost } from '../host';
 import { checkCrossFile, CrossFileIssue, EntityRecordLite, toLite } from '../index/crossFile';
 import { declaresCatalogApiVersion, discoverCatalogFiles, followLocations, LocationGraph } from '../sources/discovery';
+import { templateDiagnostics } from '../language/templates';
 import { FileResult, ParsedEntity, ValidateOptions } from './types';
 import { positionIssues, validateText } from './validateFile';
 
@@ -98,8 +99,20 @@ export async function validateCatalog(roots: string[], host: FileSystemHost, val
   const crossFile = [...extra, ...checkCrossFile(records)];
   for (const f of order) diagnostics.push(...(outcomes.get(f)?.diagnostics ?? []));
   diagnostics.push(...positionCrossFile(crossFile, host));
+  diagnostics.push(...templateChecks(order, outcomes, host));
   diagnostics.sort(compareDiagnostics);
   return { files: order, entities: records.length, diagnostics };
+}
+
+/** The editor's template checks (actions, inputs, expressions) for files that hold a Template: one verdict in both. */
+function templateChecks(files: string[], outcomes: Map<string, FileOutcome>, host: FileSystemHost): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const file of files) {
+    if (!outcomes.get(file)?.records.some(r => r.kind === 'Template')) continue;
+    const bytes = host.readFile(file);
+    if (bytes) out.push(...templateDiagnostics({ file, text: new TextDecoder('utf-8').decode(bytes) }));
+  }
+  return out;
 }
 
 function positionCrossFile(issues: CrossFileIssue[], host: FileSystemHost): Diagnostic[] {
