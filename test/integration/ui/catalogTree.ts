@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { linkedExtensionPath, projectRoot, withWorkbench, type Workbench } from '../harness';
+import { checkRunner, linkedExtensionPath, projectRoot, withWorkbench, type Check, type Workbench } from '../harness';
 
 export interface CatalogTreeUiResult {
   passed: number;
@@ -41,25 +41,12 @@ async function expand(page: Page, label: string): Promise<void> {
   await page.locator(`.pane-body .monaco-list-row[aria-expanded="true"]`, { hasText: label }).first().waitFor({ timeout: 10000 });
 }
 
-type Check = (name: string, fn: () => Promise<void>) => Promise<boolean>;
 type Options = { verbose?: boolean; timeoutSec?: number };
 
 export async function runCatalogTreeUi(options: Options = {}): Promise<CatalogTreeUiResult> {
   const result: CatalogTreeUiResult = { passed: 0, failed: 0, screenshots: [] };
   const t0 = Date.now();
-  const check: Check = async (name, fn) => {
-    const t = Date.now();
-    try {
-      await fn();
-      result.passed++;
-      console.log(`  ✔ ${name} (${Date.now() - t}ms)`);
-      return true;
-    } catch (e) {
-      result.failed++;
-      console.log(`  ✘ ${name}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
-      return false;
-    }
-  };
+  const check = checkRunner(result);
 
   console.log('\n  Catalog view (browser)');
   const extension = linkedExtensionPath();

@@ -3,7 +3,7 @@
 // and the pages restored after a window reload.
 import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { linkedExtensionPath, projectRoot, withWorkbench, type ThemeName, type Workbench } from '../harness';
+import { checkRunner, linkedExtensionPath, projectRoot, withWorkbench, type Check, type ThemeName, type Workbench } from '../harness';
 
 export interface EntityPageUiResult {
   passed: number;
@@ -11,7 +11,6 @@ export interface EntityPageUiResult {
   screenshots: string[];
 }
 
-type Check = (name: string, fn: () => Promise<void>) => Promise<boolean>;
 
 const ENTITY_TITLE = 'Storefront Web';
 
@@ -150,21 +149,8 @@ export async function runEntityPageUi(options: { verbose?: boolean; timeoutSec?:
   const result: EntityPageUiResult = { passed: 0, failed: 0, screenshots: [] };
   const t0 = Date.now();
   let picture: ((name: string) => Promise<string>) | undefined;
-  const check: Check = async (name, fn) => {
-    const t = Date.now();
-    try {
-      await fn();
-      result.passed++;
-      console.log(`  ✔ ${name} (${Date.now() - t}ms)`);
-      return true;
-    } catch (e) {
-      result.failed++;
-      console.log(`  ✘ ${name}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
-      // What the workbench showed when the check failed.
-      await picture?.(`entity-page-failure-${result.failed}`).catch(() => undefined);
-      return false;
-    }
-  };
+  // What the workbench showed when a check failed.
+  const check = checkRunner(result, () => picture?.(`entity-page-failure-${result.failed}`) ?? Promise.resolve());
 
   console.log('\n  Entity page (browser)');
   const extension = linkedExtensionPath();

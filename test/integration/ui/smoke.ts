@@ -1,7 +1,7 @@
 // Browser-level smoke check of the workbench with Catwalk loaded from the project folder: the command palette
 // knows "Catwalk: Show Log", running it shows the Catwalk log, and screenshots in the light and dark themes.
 import * as path from 'path';
-import { linkedExtensionPath, projectRoot, withWorkbench, type Workbench } from '../harness';
+import { checkRunner, linkedExtensionPath, projectRoot, withWorkbench, type Workbench } from '../harness';
 
 export interface SmokeResult {
   passed: number;
@@ -12,19 +12,7 @@ export interface SmokeResult {
 export async function runWorkbenchSmoke(options: { verbose?: boolean; timeoutSec?: number } = {}): Promise<SmokeResult> {
   const result: SmokeResult = { passed: 0, failed: 0, screenshots: [] };
   const t0 = Date.now();
-  const check = async (name: string, fn: () => Promise<void>): Promise<boolean> => {
-    const t = Date.now();
-    try {
-      await fn();
-      result.passed++;
-      console.log(`  ✔ ${name} (${Date.now() - t}ms)`);
-      return true;
-    } catch (e) {
-      result.failed++;
-      console.log(`  ✘ ${name}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
-      return false;
-    }
-  };
+  const check = checkRunner(result);
 
   console.log('\n  Workbench with Catwalk (browser)');
   const extension = linkedExtensionPath();
