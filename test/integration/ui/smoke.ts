@@ -1,7 +1,7 @@
 // Browser-level smoke check of the workbench with Catwalk loaded from the project folder: the command palette
 // knows "Catwalk: Show Log", running it shows the Catwalk log, and screenshots in the light and dark themes.
 import * as path from 'path';
-import { checkRunner, linkedExtensionPath, projectRoot, withWorkbench, type Workbench } from '../harness';
+import { checkRunner, linkedExtensionPath, projectRoot, withWorkbench, type Check, type Workbench } from '../harness';
 
 export interface SmokeResult {
   passed: number;
@@ -16,54 +16,56 @@ export async function runWorkbenchSmoke(options: { verbose?: boolean; timeoutSec
 
   console.log('\n  Workbench with Catwalk (browser)');
   const extension = linkedExtensionPath();
-  try {
-    await withWorkbench(
-      {
-        extensionDevelopmentPath: extension.path,
-        workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
-        theme: 'light',
-        verbose: options.verbose,
-        timeoutSec: options.timeoutSec ?? 150,
-      },
-      async (wb: Workbench) => {
-        const { page } = wb;
-        const panel = page.locator('.part.panel');
-
-        await check('opens catalog-info.yaml from the fixture workspace', async () => {
-          await page.keyboard.press('Control+P');
-          const input = page.locator('.quick-input-widget input');
-          await input.waitFor({ timeout: 10000 });
-          await input.fill('catalog-info.yaml');
-          await page.locator('.quick-input-list .monaco-list-row', { hasText: 'catalog-info.yaml' }).first().waitFor({ timeout: 15000 });
-          await page.keyboard.press('Enter');
-          await page.locator('.editor-group-container .tab', { hasText: 'catalog-info.yaml' }).first().waitFor({ timeout: 15000 });
-          await page.locator('.editor-instance .view-lines', { hasText: 'catwalk-fixture-service' }).first().waitFor({ timeout: 15000 });
-        });
-
-        await check('"Catwalk: Show Log" runs from the command palette and shows the Catwalk log', async () => {
-          await wb.runCommand('Catwalk: Show Log');
-          await panel.locator('.view-lines', { hasText: 'activated' }).first().waitFor({ timeout: 20000 });
-          const text = await panel.innerText();
-          if (!/Catwalk/.test(text)) throw new Error('the output panel does not show the Catwalk channel');
-        });
-
-        await check('screenshot in the light theme', async () => {
-          if ((await page.locator('.monaco-workbench.vs').count()) === 0) throw new Error('workbench is not in a light theme');
-          result.screenshots.push(await wb.screenshot('workbench-light'));
-        });
-
-        await check('switches to the dark theme through the user settings, screenshot', async () => {
-          await wb.setTheme('dark');
-          result.screenshots.push(await wb.screenshot('workbench-dark'));
-        });
-      },
-    );
-  } catch (e) {
-    result.failed++;
-    console.log(`  ✘ workbench session: ${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    extension.dispose();
+  // A session per theme, each opened in its theme: a live switch depends on a
+  // settings file watcher that can lag on a busy machine.
+  for (const theme of ['light', 'dark'] as const) {
+    try {
+      await withWorkbench(
+        {
+          extensionDevelopmentPath: extension.path,
+          workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
+          theme,
+          verbose: options.verbose,
+          timeoutSec: options.timeoutSec ?? 150,
+        },
+        wb => smokeChecks(wb, theme, check, result),
+      );
+    } catch (e) {
+      result.failed++;
+      console.log(`  ✘ workbench session (${theme}): ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
+  extension.dispose();
   console.log(`  ${result.passed} passing, ${result.failed} failing (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   return result;
+}
+
+/** Opens the fixture's descriptor, shows the Catwalk log and takes the theme's picture. */
+async function smokeChecks(wb: Workbench, theme: 'light' | 'dark', check: Check, result: SmokeResult): Promise<void> {
+  const { page } = wb;
+  const panel = page.locator('.part.panel');
+
+  await check(`opens catalog-info.yaml from the fixture workspace (${theme})`, async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10000 });
+    await input.fill('catalog-info.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'catalog-info.yaml' }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-group-container .tab', { hasText: 'catalog-info.yaml' }).first().waitFor({ timeout: 15000 });
+    await page.locator('.editor-instance .view-lines', { hasText: 'catwalk-fixture-service' }).first().waitFor({ timeout: 15000 });
+  });
+
+  await check(`"Catwalk: Show Log" runs from the command palette and shows the Catwalk log (${theme})`, async () => {
+    await wb.runCommand('Catwalk: Show Log');
+    await panel.locator('.view-lines', { hasText: 'activated' }).first().waitFor({ timeout: 20000 });
+    const text = await panel.innerText();
+    if (!/Catwalk/.test(text)) throw new Error('the output panel does not show the Catwalk channel');
+  });
+
+  await check(`screenshot in the ${theme} theme`, async () => {
+    const base = theme === 'light' ? '.monaco-workbench.vs' : '.monaco-workbench.vs-dark';
+    await page.locator(base).first().waitFor({ timeout: 15000 });
+    result.screenshots.push(await wb.screenshot(`workbench-${theme}`));
+  });
 }
