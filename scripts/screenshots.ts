@@ -1,5 +1,5 @@
 // `npm run screenshots`: refreshes the README's pictures of Catwalk in VS Code. Runs the browser-level checks that
-// take them (the Catalog view and the entity page, in light and dark themes, on the test fixture) and the main job's
+// take them (the Catalog view, the entity page and the docs preview, in light and dark themes, on the test fixture) and the main job's
 // check (the demo workspace examples/acme), then copies the pictures from the git-ignored test-results/ into
 // docs/images/, which is committed. A picture whose run failed is not copied.
 // usage: npm run screenshots [-- --skip-setup] [-- --skip-main] [-- --verbose]
@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { projectRoot, resultsDir } from '../test/integration/harness';
 import { runCatalogTreeUi } from '../test/integration/ui/catalogTree';
+import { runDocsPreviewUi } from '../test/integration/ui/docsPreview';
 import { runEntityPageUi } from '../test/integration/ui/entityPage';
 
 const IMAGES = path.join(projectRoot, 'docs', 'images');
@@ -16,6 +17,7 @@ const IMAGES = path.join(projectRoot, 'docs', 'images');
 const PICTURES = {
   tree: ['tree-light.png', 'tree-dark.png'],
   entityPage: ['entity-page-light.png', 'entity-page-dark.png'],
+  docsPreview: ['docs-preview-light.png'],
   main: ['main-job.png'],
 } as const;
 
@@ -41,6 +43,8 @@ async function main(): Promise<number> {
   (tree.failed === 0 ? fresh : failed).push(...PICTURES.tree);
   const entityPage = await runEntityPageUi({ verbose });
   (entityPage.failed === 0 ? fresh : failed).push(...PICTURES.entityPage);
+  const docsPreview = await runDocsPreviewUi({ verbose });
+  (docsPreview.failed === 0 ? fresh : failed).push(...PICTURES.docsPreview);
   if (!argv.has('--skip-main')) {
     // The main job's own check: packaged, installed into code-server, opened on examples/acme.
     const ok = run(process.execPath, [path.join(projectRoot, 'scripts', 'main.js'), '--check', '--skip-setup']);
