@@ -24,7 +24,7 @@ body{padding:0;font-family:var(--vscode-font-family);font-size:var(--vscode-font
 .cw-problems small{color:var(--vscode-descriptionForeground)}
 .cw-error{color:var(--vscode-errorForeground)}
 pre.mermaid.cw-mermaid-error{border-color:var(--vscode-editorError-foreground)}
-@media (max-width:60rem){.cw-preview{grid-template-columns:12rem minmax(0,1fr)}.cw-toc{display:none}}
+@media (max-width:60rem){.cw-preview{grid-template-columns:12rem minmax(0,1fr)}.cw-nav{display:block}.cw-toc{display:none}}
 @media (max-width:40rem){.cw-preview{grid-template-columns:minmax(0,1fr)}.cw-pages-toggle{display:inline-block}.cw-nav{display:none}
 body.cw-show-nav .cw-nav{display:block;position:fixed;top:2.6rem;left:0;bottom:0;width:16rem;max-height:none;z-index:2;padding:1rem;background:var(--vscode-sideBar-background,var(--cw-bg));border-right:1px solid var(--vscode-panel-border,var(--cw-border))}}
 `;
