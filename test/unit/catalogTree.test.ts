@@ -230,7 +230,7 @@ describe('catalog tree: labels, icons, filter', () => {
 
   it('maps kinds to codicons', () => {
     assert.deepEqual(['Component', 'API', 'resource', 'System', 'Domain', 'Group', 'User', 'Location', 'Template', 'Widget'].map(kindIcon), [
-      'package', 'plug', 'database', 'server-environment', 'globe', 'organization', 'person', 'location', 'wand', 'symbol-misc',
+      'package', 'plug', 'database', 'layers', 'map', 'organization', 'person', 'location', 'notebook-template', 'symbol-misc',
     ]);
   });
 

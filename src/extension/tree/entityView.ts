@@ -5,24 +5,10 @@ import { Entity, DEFAULT_NAMESPACE, isRecord } from '../../core/model/entity';
 import { normalizeEntityRef } from '../../core/model/ref';
 import { ParsedEntity } from '../../core/validate/types';
 import { EntityProblems } from './problems';
+// One icon per kind everywhere: the tree, Go to Entity, the entity page and its tab.
+import { kindIcon } from '../entityPage/kindIcons';
 
-/** Codicon ids per kind (lower-case); any other kind gets `symbol-misc`. */
-const KIND_ICONS: Readonly<Record<string, string>> = {
-  component: 'package',
-  api: 'plug',
-  resource: 'database',
-  system: 'server-environment',
-  domain: 'globe',
-  group: 'organization',
-  user: 'person',
-  location: 'location',
-  template: 'wand',
-};
-
-/** The codicon of a kind, e.g. `plug` for API. */
-export function kindIcon(kind: string): string {
-  return KIND_ICONS[kind.toLowerCase()] ?? 'symbol-misc';
-}
+export { kindIcon };
 
 /** metadata.title when set, else metadata.name. */
 export function entityLabel(entity: Entity): string {
