@@ -25,6 +25,8 @@ const nodeEntries = [
   { in: 'src/cli/docsCommand.ts', out: 'cli-docs' },
   // The TechDocs renderer, loaded by the extension with the first docs preview (not at activation).
   { in: 'src/core/techdocs/renderPage.ts', out: 'techdocs-renderer' },
+  // The language client (vscode-languageclient: most of a megabyte), loaded right after activation.
+  { in: 'src/extension/languageClientStart.ts', out: 'language-client' },
   { in: 'test/integration/suite/index.ts', out: 'test/integration/index' },
   { in: 'bench/vscode/index.ts', out: 'bench/vscode/index' },
 ].filter(e => fs.existsSync(path.join(__dirname, e.in)));

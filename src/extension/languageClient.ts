@@ -4,10 +4,9 @@
 // catalog-info schema) never sees them: one set of diagnostics and completions.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { declaresCatalogApiVersion } from '../core/sources/discovery';
-import { CATALOG_LANGUAGE_ID, InitializationOptions, STATUS_NOTIFICATION, StatusParams } from '../server/protocol';
-import { readSettings } from './settings';
+import { CATALOG_LANGUAGE_ID } from '../server/protocol';
 
 /**
  * Starts the client and the server right after activation (loading the client
@@ -34,30 +33,18 @@ export function registerLanguageClient(context: vscode.ExtensionContext): void {
   adoptCatalogYaml(context);
 }
 
+/** The bundle of the client beside dist/extension.js (esbuild.js builds it from languageClientStart.ts). */
+export const CLIENT_BUNDLE = 'language-client.js';
+
+/**
+ * vscode-languageclient and the protocol types are most of a megabyte: they load from their own
+ * bundle after activation, never with the extension's code. The path is computed so the
+ * extension's bundle does not take them in.
+ */
 function startClient(context: vscode.ExtensionContext): LanguageClient {
-  const lsp = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: lsp.TransportKind.ipc },
-    debug: { module, transport: lsp.TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: CATALOG_LANGUAGE_ID },
-      { scheme: 'untitled', language: CATALOG_LANGUAGE_ID },
-    ],
-    // Read at every (re)start, so a restart picks up changed settings.
-    initializationOptions: (): InitializationOptions => {
-      const settings = readSettings();
-      return { globs: settings.globs, exclude: settings.exclude };
-    },
-  };
-  const client = new lsp.LanguageClient('catwalk', 'Catwalk Language Server', serverOptions, clientOptions);
-  client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
-    if (status.state === 'ready') client.info(`Indexed ${status.entities} entities from ${status.files} files in ${status.ms} ms`);
-  });
-  void client.start();
-  return client;
+  const bundle = path.join(__dirname, CLIENT_BUNDLE);
+  const { startLanguageClient } = require(bundle) as typeof import('./languageClientStart');
+  return startLanguageClient(context);
 }
 
 /**
