@@ -226,7 +226,8 @@ describe('discovery', () => {
     it('loads discovered files and followed locations into an index', async () => {
       const host = repo();
       const index = new CatalogIndex();
-      const source = new FileSystemSource(host, ['/repo']);
+      // No time limit on a chunk here: the chunks are the files found, then the followed ones.
+      const source = new FileSystemSource(host, ['/repo'], { sliceMs: Number.POSITIVE_INFINITY });
       const progress: number[] = [];
       const result = await source.load(index, undefined, p => progress.push(p.done ?? -1));
       assert.deepEqual(index.files(), ['/repo/catalog-info.yaml', '/repo/org/teams.yaml', '/repo/services/pay/catalog-info.yaml', '/shared/platform.yaml']);
@@ -240,6 +241,23 @@ describe('discovery', () => {
       assert.deepEqual(rootDiagnostics.map(d => d.code), ['location-target-not-found']);
       assert.deepEqual(rootDiagnostics[0].range, { start: { line: 17, character: 6 }, end: { line: 17, character: 20 } }, 'points at the missing target');
       assert.deepEqual(index.diagnosticsOf('/shared/platform.yaml').map(d => d.code), ['location-cycle']);
+    });
+
+    it('yields to the event loop once a time slice is spent, even inside a chunk', async () => {
+      const index = new CatalogIndex();
+      const changes: string[][] = [];
+      index.onDidChange(change => changes.push(change.files));
+      const source = new FileSystemSource(repo(), ['/repo'], { sliceMs: 0 });
+      const progress: number[] = [];
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 0);
+      await source.load(index, undefined, p => progress.push(p.done ?? -1));
+      clearInterval(ticker);
+      assert.deepEqual(progress, [1, 2, 3, 4], 'one file per slice');
+      // One index change per file read (other files whose cross-file checks changed come along).
+      assert.deepEqual(changes.map(files => files[0]), ['/repo/catalog-info.yaml', '/repo/org/teams.yaml', '/repo/services/pay/catalog-info.yaml', '/shared/platform.yaml']);
+      assert.ok(ticks > 0, 'timers ran during the load');
+      assert.equal(index.size, 6);
     });
 
     it('reports files that disappeared on the next load, and reloads single files', async () => {

@@ -12,11 +12,17 @@ export interface FileSystemSourceOptions extends Omit<DiscoveryOptions, 'token'>
   /** Follow Location entities to files discovery did not find (default true). */
   followLocations?: boolean;
   validateOptions?: ValidateOptions;
-  /** Files read between two yields to the event loop (and per sink batch). */
+  /** At most this many files are read between two yields to the event loop (and per sink batch). */
   chunkSize?: number;
+  /**
+   * Time in ms after which a load yields to the event loop, even inside a chunk: a host that also
+   * answers a UI (the extension host) never stalls for longer than this and one file.
+   */
+  sliceMs?: number;
 }
 
 const DEFAULT_CHUNK_SIZE = 200;
+const DEFAULT_SLICE_MS = 20;
 
 /** What reading one file gave: its result and the files its Locations lead to. */
 export interface FileReadResult {
@@ -56,10 +62,14 @@ export class FileSystemSource implements CatalogSource {
     const loaded = new Set<string>();
     let entities = 0;
     const chunkSize = Math.max(1, this.options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+    const sliceMs = this.options.sliceMs ?? DEFAULT_SLICE_MS;
+    await yieldToEventLoop();
     for (let i = 0; i < queue.length && !this.stopped(token); ) {
       const end = Math.min(i + chunkSize, queue.length);
+      const deadline = Date.now() + sliceMs;
       runBatch(sink, () => {
-        for (; i < end; i++) entities += this.report(sink, queue[i], queue, loaded);
+        do entities += this.report(sink, queue[i], queue, loaded);
+        while (++i < end && Date.now() < deadline);
       });
       progress?.({ message: `Read ${i} of ${queue.length} catalog files`, done: i, total: queue.length });
       await yieldToEventLoop();
@@ -132,8 +142,9 @@ function runBatch(sink: CatalogSink, fn: () => void): void {
   else fn();
 }
 
+/** Lets timers and pending I/O (a UI's messages) run; setImmediate skips the 1 ms clamp of a timer where it exists. */
 function yieldToEventLoop(): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, 0));
+  return new Promise(resolve => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 function unreadable(file: string): FileResult {
