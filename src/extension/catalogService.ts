@@ -32,6 +32,7 @@ export class CatalogService implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: CatalogState = 'idle';
   private settings: Settings;
+  private loadProgress: { started: number; done: number; total: number } | undefined;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.index = new CatalogIndex({ locate: locatorFromText(readTextSync) });
@@ -73,6 +74,16 @@ export class CatalogService implements vscode.Disposable {
     }
   }
 
+  /**
+   * While indexing, the time the load will still take in ms, judged from its pace so far (undefined
+   * before the first files are read, and when not indexing).
+   */
+  timeLeft(): number | undefined {
+    const p = this.loadProgress;
+    if (this.current !== 'indexing' || !p || p.done === 0 || p.total === 0) return undefined;
+    return ((Date.now() - p.started) * (p.total - p.done)) / p.done;
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.source?.dispose();
@@ -98,9 +109,15 @@ export class CatalogService implements vscode.Disposable {
     try {
       // Discovery walks the folders synchronously: start it after activation, never inside it.
       await new Promise(resolve => setTimeout(resolve, 0));
+      this.loadProgress = undefined;
+      const readStarted = Date.now();
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Catwalk: indexing catalog' },
-        progress => source.load(this.index, undefined, report => progress.report({ message: report.message })),
+        progress =>
+          source.load(this.index, undefined, report => {
+            if (this.source === source && report.total !== undefined) this.loadProgress = { started: readStarted, done: report.done ?? 0, total: report.total };
+            progress.report({ message: report.message });
+          }),
       );
       for (const error of result.errors) this.log.warn(`${error.file}: ${error.message}`);
       this.log.info(`Indexed ${result.entities} entities from ${result.files} files in ${Date.now() - started} ms`);

@@ -18,22 +18,45 @@ export function statusText(state: 'idle' | 'indexing' | 'ready', entities: numbe
 export class CatalogStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('catwalk.status', vscode.StatusBarAlignment.Left, 10);
   private readonly subscriptions: vscode.Disposable[] = [this.item];
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly catalog: CatalogService) {
     this.item.name = 'Catwalk Catalog';
     this.item.command = CatalogCommands.goToEntity;
-    this.subscriptions.push(catalog.onDidChange(() => this.update()), catalog.onDidChangeState(() => this.update()));
+    this.subscriptions.push(
+      catalog.onDidChange(() => this.schedule()),
+      catalog.onDidChangeState(() => this.schedule()),
+      { dispose: () => clearTimeout(this.timer) },
+    );
     this.update();
     this.item.show();
   }
 
-  /** The entry's current text (for tests). */
+  /** The entry's current text (for tests): a pending update is made first. */
   get text(): string {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.update();
+    }
     return this.item.text;
   }
 
   dispose(): void {
     vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  /**
+   * Counting problems reads every file's cross-file checks: done on the next turn, once per burst of
+   * changes, so the views that listen to the same change (the tree) hear of it first. While indexing
+   * the entry only shows the count so far, at once.
+   */
+  private schedule(): void {
+    if (this.catalog.state === 'indexing') return this.update();
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, 0);
   }
 
   private update(): void {

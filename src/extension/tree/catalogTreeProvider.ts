@@ -18,6 +18,12 @@ import { entityDecorationUri } from './problemDecorations';
 const EXPAND_FILTERED_UP_TO = 500;
 /** While indexing, the view redraws at most this often. */
 const INDEXING_REDRAW_MS = 250;
+/**
+ * VS Code holds back a tree change that comes within 200 ms of the one before (and sends it 200 ms
+ * after the last of them): a redraw this close to the end of indexing would delay the complete tree
+ * by that much, so none is made then.
+ */
+const FINAL_STRETCH_MS = 400;
 
 /** The Catalog view's TreeDataProvider over the catalog index. */
 export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
@@ -26,6 +32,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
   private grouping: Grouping | undefined;
   private filterText = '';
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  private prebuildTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [this.changeEmitter];
 
   constructor(
@@ -82,7 +89,12 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
   refresh(): void {
     this.grouping = undefined;
     if (this.catalog.state !== 'indexing') return this.redraw();
-    this.redrawTimer ??= setTimeout(() => this.redraw(), INDEXING_REDRAW_MS);
+    this.redrawTimer ??= setTimeout(() => {
+      this.redrawTimer = undefined;
+      const left = this.catalog.timeLeft();
+      if (this.catalog.state === 'indexing' && left !== undefined && left < FINAL_STRETCH_MS) return;
+      this.redraw();
+    }, INDEXING_REDRAW_MS);
   }
 
   /** The current grouping, built on first use after a change. */
@@ -133,6 +145,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
 
   dispose(): void {
     if (this.redrawTimer) clearTimeout(this.redrawTimer);
+    if (this.prebuildTimer) clearTimeout(this.prebuildTimer);
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
@@ -140,6 +153,13 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
     if (this.redrawTimer) clearTimeout(this.redrawTimer);
     this.redrawTimer = undefined;
     this.changeEmitter.fire(undefined);
+    // The grouping is built while the change travels to the workbench, ready when the view asks
+    // (not while indexing: the next chunk would make it stale).
+    if (this.catalog.state === 'indexing') return;
+    this.prebuildTimer ??= setTimeout(() => {
+      this.prebuildTimer = undefined;
+      this.currentGrouping();
+    }, 0);
   }
 
   private build(): Grouping {
