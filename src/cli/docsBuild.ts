@@ -49,8 +49,10 @@ export function buildSite(docs: DocsSite, outputDir: string, options: BuildOptio
 
 /** Checks the output folder; returns the files a previous build listed (to replace). */
 function checkOutput(out: string, docs: DocsSite, force: boolean): string[] {
-  const { siteDir, docsDir } = docs.site;
+  const { siteDir, docsDir, includes } = docs.site;
   if (isInside(docsDir, out)) throw new UsageError(`the output folder ${out} is inside docs_dir ${docsDir}; choose a folder outside it`);
+  const included = includes.find(i => isInside(i.docsDir, out));
+  if (included) throw new UsageError(`the output folder ${out} is inside ${included.docsDir}, the docs_dir of the included site ${included.configFile}; choose a folder outside it`);
   if (isInside(out, siteDir)) throw new UsageError(`the output folder ${out} contains the docs themselves (${siteDir}); choose a folder inside or beside it, such as ${path.join(siteDir, 'site')}`);
   let stat: fs.Stats | undefined;
   try {

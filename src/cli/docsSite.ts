@@ -45,7 +45,7 @@ export class DocsSite {
   /** Every output path, '/'-separated, mapped to how it is produced. */
   outputs(): Map<string, () => SiteFile> {
     const out = new Map<string, () => SiteFile>();
-    for (const asset of this.site.assets) out.set(asset, () => ({ kind: 'copy', from: path.join(this.site.docsDir, ...asset.split('/')) }));
+    for (const asset of this.site.assets) out.set(asset, () => ({ kind: 'copy', from: this.sourceFile(asset) }));
     for (const id of this.site.pages.keys()) out.set(pageOutputPath(id), () => ({ kind: 'text', text: this.pageHtml(id) }));
     const generated: [string, () => string][] = [
       [THEME_CSS_PATH, techdocsCss], [SEARCH_JS_PATH, searchScript], ['404.html', () => notFoundDocument(this.site)], [SEARCH_INDEX_PATH, () => this.searchIndexJson()],
@@ -73,12 +73,17 @@ export class DocsSite {
   /** A content hash of the sources: changes whenever the docs change, like a commit id. */
   etag(): string {
     const hash = createHash('sha256');
-    if (this.site.configFile) hash.update(this.host.readFile(this.site.configFile) ?? new Uint8Array());
+    for (const config of [this.site.configFile, ...this.site.includes.map(i => i.configFile)]) if (config) hash.update(this.host.readFile(config) ?? new Uint8Array());
     for (const id of [...this.site.pages.keys(), ...this.site.assets].sort()) {
       hash.update(id);
-      hash.update(this.host.readFile(path.join(this.site.docsDir, ...id.split('/'))) ?? new Uint8Array());
+      hash.update(this.host.readFile(this.sourceFile(id)) ?? new Uint8Array());
     }
     return hash.digest('hex').slice(0, 40);
+  }
+
+  /** The file a page or asset of the site is read from (an included site's files live in its own docs_dir). */
+  private sourceFile(id: string): string {
+    return this.site.pages.get(id)?.file ?? this.site.assetFiles.get(id) ?? path.join(this.site.docsDir, ...id.split('/'));
   }
 
   /** Site problems plus the problems of every page rendered so far. */

@@ -25,6 +25,19 @@ function admonitionRules(): string {
     .join('\n');
 }
 
+/** pymdownx.critic marks (view mode): added, removed, highlighted, comments; diff colours of the VS Code theme when there is one. */
+function criticRules(): string {
+  return [
+    '.critic{--cw-critic:var(--cw-accent);border:1px solid var(--cw-critic);border-radius:3px;padding:0 .1em;text-decoration:none;background:color-mix(in srgb,var(--cw-critic) 14%,transparent)}',
+    'ins.critic{--cw-critic:var(--vscode-gitDecoration-addedResourceForeground,#2da44e);background:var(--vscode-diffEditor-insertedTextBackground,color-mix(in srgb,var(--cw-critic) 16%,transparent))}',
+    'del.critic{--cw-critic:var(--vscode-gitDecoration-deletedResourceForeground,#cf222e);text-decoration:line-through;background:var(--vscode-diffEditor-removedTextBackground,color-mix(in srgb,var(--cw-critic) 16%,transparent))}',
+    'mark.critic{--cw-critic:var(--vscode-editorWarning-foreground,#d29922);background:var(--cw-mark);color:inherit}',
+    'span.critic.comment{--cw-critic:var(--vscode-editorInfo-foreground,#0969da);font-style:italic;font-size:.9em}span.critic.comment::before{content:"\\bb\\a0"}span.critic.comment::after{content:"\\a0\\ab"}',
+    '.critic.block{display:block;padding:.1em .6em;margin:1em 0}del.critic.block{text-decoration:none}del.critic.block>*{text-decoration:line-through}',
+    '.critic.break{font-size:0;border:0;background:none;padding:0}.critic.break::before{content:"\\a0\\b6\\a0";font-size:.9rem;border:1px solid var(--cw-critic);border-radius:3px;background:color-mix(in srgb,var(--cw-critic) 14%,transparent)}',
+  ].join('\n');
+}
+
 /** Code token colours (GitHub's palettes), each selector prefixed with `scope` (e.g. `body.vscode-dark `). */
 export function tokenColors(scope: string, dark: boolean): string {
   const colors: [string, string, string][] = [
@@ -84,6 +97,7 @@ ${admonitionRules()}
 ${tabRules(20)}
 .task-list{list-style:none;padding-left:1.2rem}.task-list-item{position:relative}.task-list-control input{margin:0 .4rem 0 -1.3rem;vertical-align:middle}.task-list-indicator{display:none}
 mark{background:var(--cw-mark);color:inherit;padding:0 .15em}ins{text-decoration:underline}
+${criticRules()}
 .footnotes{font-size:.85rem;color:var(--cw-muted)}.footnotes-sep{border:0;border-top:1px solid var(--cw-border)}
 a.iframe-blocked{display:block;padding:1rem;border:1px dashed var(--cw-border);border-radius:6px;color:var(--cw-muted)}
 a.external::after{content:"↗";font-size:.75em;margin-left:.1em}

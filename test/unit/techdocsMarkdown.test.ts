@@ -1,7 +1,10 @@
 // The renderer's parts one by one: sane lists, snippets, slugs, fence options, line splitting,
-// toc and source lines, search entries, iframe policy, URL mappers and unsaved text.
+// toc and source lines, search entries, iframe policy, URL mappers, unsaved text, critic marks
+// and the container syntaxes a site's mkdocs.yml enables.
 import * as assert from 'assert';
-import { createPageRenderer, loadSite, searchIndex, techdocsMetadata, UrlMapper } from '../../src/core/techdocs';
+import { createPageRenderer, loadSite, parseMkDocsConfig, searchIndex, techdocsMetadata, UrlMapper } from '../../src/core/techdocs';
+import { criticSource } from '../../src/core/techdocs/markdown/critic';
+import { markdownFeatures } from '../../src/core/techdocs/markdown/features';
 import { parseFenceInfo, splitHighlighted } from '../../src/core/techdocs/markdown/fences';
 import { slugify, uniqueId } from '../../src/core/techdocs/markdown/headings';
 import { saneLists } from '../../src/core/techdocs/markdown/saneLists';
@@ -151,5 +154,60 @@ describe('techdocs renderer: page data', () => {
     const { site } = onePage('');
     const meta = techdocsMetadata(site.config, ['index.html', 'a/index.html'], 1700000000000, 'abc');
     assert.deepStrictEqual(meta, { site_name: 'S', site_description: 'None', build_timestamp: 1700000000000, files: ['a/index.html', 'index.html', 'techdocs_metadata.json'], etag: 'abc' });
+  });
+});
+
+describe('techdocs markdown: critic marks', () => {
+  it('keeps file lines through the marks: joined lines, an added paragraph break, a comment over lines', () => {
+    const out = criticSource(['a {>>one', 'two<<} b', 'c{++', '', '++}d', 'e'], [10, 11, 12, 13, 14, 15]);
+    assert.deepStrictEqual(out?.comments, ['one\ntwo']);
+    assert.deepStrictEqual(out?.lines.length, out?.origin.length);
+    assert.deepStrictEqual(out?.lines, ['a \uFDDB0\uFDDC b', 'c', '', '\uFDD9', '', 'd', 'e']);
+    assert.deepStrictEqual(out?.origin, [10, 12, 14, 14, 14, 14, 15]);
+    assert.strictEqual(criticSource(['no marks here', '{+ not one +}'], [0, 1]), undefined);
+  });
+
+  it('writes data-line, toc and search from the text without the marks', () => {
+    const { site, renderer } = onePage('{>>a\ncomment<<}\n\n# Title {++new++}\n\nBody {--old--} text.\n');
+    const page = renderer.render(site, 'page.md', { sourceLines: true });
+    assert.match(page.html, /<h1 id="title-new" data-line="3">Title <ins class="critic">new<\/ins>/);
+    assert.deepStrictEqual(page.toc.map(t => [t.title, t.line]), [['Title new', 3]]);
+    assert.deepStrictEqual(page.search[0].text, 'Title new Body old text.');
+  });
+
+  it('marks up raw HTML blocks (then sanitized) and leaves raw tags, code and characters of its own alone', () => {
+    const { site, renderer } = onePage('<div markdown>{++in html++}</div>\n\nA <span title="{++x++}">tag</span> and \uFDD0 as text, `{--code--}`.\n');
+    const html = renderer.render(site, 'page.md').html;
+    assert.match(html, /<div><ins class="critic">in html<\/ins><\/div>/);
+    assert.match(html, /<span title="\{\+\+x\+\+\}">tag<\/span>/);
+    assert.match(html, /and \uFFFD as text, <code>\{--code--\}<\/code>/);
+  });
+});
+
+describe('techdocs markdown: which container syntaxes a site enables', () => {
+  const featuresOf = (yml: string) => markdownFeatures(parseMkDocsConfig(yml, '/s/mkdocs.yml').config);
+
+  it('enables !!!, ??? and === by default, the /// blocks with use_pymdownx_blocks', () => {
+    const plain = featuresOf('site_name: S\nplugins: [techdocs-core]\n');
+    assert.deepStrictEqual([plain.admonition, plain.details, plain.tabbed, plain.blockTabs, plain.blockAdmonitions, plain.blockDetails], [true, true, true, false, undefined, undefined]);
+    const blocks = featuresOf('site_name: S\nplugins:\n  - techdocs-core:\n      use_pymdownx_blocks: true\n');
+    assert.deepStrictEqual([blocks.admonition, blocks.details, blocks.tabbed, blocks.blockTabs], [false, false, false, true]);
+    assert.deepStrictEqual(blocks.blockAdmonitions?.map(t => t.name).slice(0, 3), ['new', 'settings', 'note']);
+    assert.deepStrictEqual(blocks.blockDetails?.find(t => t.name === 'details-tip'), { name: 'details-tip', className: 'tip' });
+  });
+
+  it('keeps an extension the author lists, and the types the author gives', () => {
+    const both = featuresOf("site_name: S\nplugins:\n  - techdocs-core:\n      use_pymdownx_blocks: true\nmarkdown_extensions:\n  - admonition\n  - pymdownx.blocks.admonition:\n      types: [note, {name: careful, class: warning, title: Take care}]\n");
+    assert.strictEqual(both.admonition, true);
+    assert.deepStrictEqual(both.blockAdmonitions, [{ name: 'note', className: 'note' }, { name: 'careful', className: 'warning', title: 'Take care' }]);
+    const tabsOnly = featuresOf('site_name: S\nmarkdown_extensions: [pymdownx.blocks.tab]\n');
+    assert.deepStrictEqual([tabsOnly.tabbed, tabsOnly.blockTabs, tabsOnly.blockAdmonitions], [true, true, undefined]);
+  });
+
+  it('reads the techdocs-core options and reports bad ones on their line', () => {
+    const { config, problems } = parseMkDocsConfig('site_name: S\nplugins:\n  - search\n  - techdocs-core:\n      use_pymdownx_blocks: "yes"\n      colour: red\n', '/s/mkdocs.yml');
+    assert.deepStrictEqual(config.techdocsCore, { useMaterialSearch: false, usePymdownxBlocks: false });
+    assert.deepStrictEqual(problems.map(p => `${p.severity} ${p.code} ${p.line}`), ['error mkdocs-plugin-option-invalid 3', 'warning mkdocs-plugin-option-unknown 3']);
+    assert.strictEqual(parseMkDocsConfig('site_name: S\nplugins:\n  - techdocs-core:\n      use_material_search: true\n', '/m.yml').config.techdocsCore.useMaterialSearch, true);
   });
 });

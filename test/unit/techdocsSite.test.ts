@@ -182,6 +182,7 @@ describe('techdocs: page meta and titles', () => {
     const title = (id: string, text: string) => pageTitle(id, splitPage(text));
     assert.strictEqual(title('a.md', '---\ntitle: Meta\n---\n# H1\n'), 'Meta');
     assert.strictEqual(title('a.md', '\n# The *first* `h1` {#id}\n'), 'The first h1');
+    assert.strictEqual(title('a.md', '# Title {++new++}{>>a note<<} {~~old~>now~~}\n'), 'Title new oldnow', 'critic marks as their text shows');
     assert.strictEqual(title('a.md', 'Text first\n\n# Not the title\n'), 'A');
     assert.strictEqual(title('index.md', 'Text\n'), 'Home');
     assert.strictEqual(title('guide/getting_started-now.md', ''), 'Getting started now');

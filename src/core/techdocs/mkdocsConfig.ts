@@ -3,7 +3,7 @@
 // and markdown extensions with a warning. Dropped settings are shown to the user, never fatal.
 import * as YAML from 'yaml';
 import { FileSystemHost } from '../host';
-import { DocsProblem, MkDocsConfig } from './types';
+import { DocsProblem, MkDocsConfig, TechDocsCoreOptions } from './types';
 import * as path from 'path';
 
 /** The site name of the config TechDocs generates (techdocs-cli `--site-name` overrides it). */
@@ -42,8 +42,11 @@ export function findMkDocsConfig(host: FileSystemHost, siteDir: string): ConfigL
 /** The config TechDocs generates when a site has no mkdocs.yml. */
 export function defaultMkDocsConfig(siteName = DEFAULT_SITE_NAME): MkDocsConfig {
   const raw = { site_name: siteName, docs_dir: 'docs', plugins: ['techdocs-core'] };
-  return { siteName, docsDir: 'docs', markdownExtensions: [], plugins: ['techdocs-core'], raw };
+  return { siteName, docsDir: 'docs', markdownExtensions: [], plugins: ['techdocs-core'], techdocsCore: { ...DEFAULT_CORE_OPTIONS }, raw };
 }
+
+const DEFAULT_CORE_OPTIONS: TechDocsCoreOptions = { useMaterialSearch: false, usePymdownxBlocks: false };
+const CORE_OPTION_KEYS: Record<string, keyof TechDocsCoreOptions> = { use_material_search: 'useMaterialSearch', use_pymdownx_blocks: 'usePymdownxBlocks' };
 
 /** Parses and sanitises mkdocs.yml text; problems carry zero-based lines in `file`. */
 export function parseMkDocsConfig(text: string, file: string): { config: MkDocsConfig; problems: DocsProblem[] } {
@@ -61,7 +64,29 @@ export function parseMkDocsConfig(text: string, file: string): { config: MkDocsC
   }
   const keyOffset = (key: string) => keyRange(doc, [key]);
   const raw = sanitize(value, (code, message, keys) => report('warning', code, message, keyRange(doc, keys)));
-  return { config: toConfig(raw, (code, message, key) => report('error', code, message, keyOffset(key))), problems };
+  const config = toConfig(raw, (code, message, key) => report('error', code, message, keyOffset(key)));
+  config.techdocsCore = coreOptions(raw.plugins, (severity, code, message, keys) => report(severity, code, message, keyRange(doc, keys)));
+  return { config, problems };
+}
+
+type KeyedReport = (severity: DocsProblem['severity'], code: string, message: string, keys: (string | number)[]) => void;
+
+/** The techdocs-core plugin's own options (`plugins: [techdocs-core: {use_pymdownx_blocks: true}]`). */
+function coreOptions(plugins: unknown, report: KeyedReport): TechDocsCoreOptions {
+  const options = { ...DEFAULT_CORE_OPTIONS };
+  const core = entries(plugins).find(e => e.name === 'techdocs-core');
+  if (!core || core.settings === undefined || core.settings === null) return options;
+  if (!isRecord(core.settings)) {
+    report('error', 'mkdocs-plugin-options-invalid', 'The techdocs-core options must be a mapping (use_material_search, use_pymdownx_blocks); MkDocs refuses the config.', ['plugins', core.index]);
+    return options;
+  }
+  for (const [key, value] of Object.entries(core.settings)) {
+    const field = CORE_OPTION_KEYS[key];
+    if (!field) report('warning', 'mkdocs-plugin-option-unknown', `techdocs-core has no option "${key}" (it knows use_material_search and use_pymdownx_blocks); MkDocs ignores it with a warning.`, ['plugins', core.index]);
+    else if (typeof value !== 'boolean') report('error', 'mkdocs-plugin-option-invalid', `techdocs-core option ${key} must be true or false; MkDocs refuses the config.`, ['plugins', core.index]);
+    else options[field] = value;
+  }
+  return options;
 }
 
 type Report = (severity: DocsProblem['severity'], code: string, message: string, offset?: number) => void;
@@ -113,6 +138,10 @@ export function sanitize(config: Record<string, unknown>, warn: Warn): Record<st
 }
 
 /** Names and settings of a plugins or markdown_extensions list (strings, one-key maps, or a map). */
+export function configEntries(list: unknown): { name: string; settings: unknown; index: number }[] {
+  return entries(list);
+}
+
 function entries(list: unknown): { name: string; settings: unknown; index: number }[] {
   if (isRecord(list)) return Object.entries(list).map(([name, settings], index) => ({ name, settings, index }));
   if (!Array.isArray(list)) return [];
@@ -189,6 +218,7 @@ function toConfig(raw: Record<string, unknown>, error: ConfigError): MkDocsConfi
     siteDescription: text('site_description'), siteAuthor: text('site_author'), repoUrl: text('repo_url'), editUri: text('edit_uri'), copyright: text('copyright'),
     markdownExtensions: entries(raw.markdown_extensions).map(e => e.name),
     plugins: entries(raw.plugins).map(e => e.name),
+    techdocsCore: { ...DEFAULT_CORE_OPTIONS },
   };
 }
 

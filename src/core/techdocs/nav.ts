@@ -30,10 +30,6 @@ function navEntry(entry: unknown, title: string | undefined, ctx: NavContext, pr
 
 function navTarget(target: string, title: string | undefined, ctx: NavContext, problems: DocsProblem[]): NavItem {
   if (isExternal(target) || target.startsWith('/')) return { type: 'link', title: title ?? target, url: target };
-  if (target.startsWith('!include')) {
-    problems.push({ severity: 'warning', code: 'nav-include-unsupported', file: ctx.configFile, message: `nav entry "${title ?? target}" includes another mkdocs.yml (${target}); the monorepo plugin is not supported in the preview, so it is left out.` });
-    return { type: 'link', title: title ?? target, url: '' };
-  }
   const id = normalizeId(target.split('#')[0]);
   const page = id !== undefined ? ctx.pages.get(id) ?? ctx.pages.get(`${id}/index.md`.replace(/^\//, '')) : undefined;
   if (!page) {

@@ -85,9 +85,12 @@ export function firstHeading(body: string): string | undefined {
   return undefined;
 }
 
-/** Strips an attribute list and inline Markdown from a heading's text. */
+/** Strips an attribute list, critic marks and inline Markdown from a heading's text. */
 export function plainTitle(text: string): string {
   return text
+    .replace(/\{>>[\s\S]*?<<\}/g, '')
+    .replace(/\{(\+\+|--|==)([\s\S]*?)\1\}/g, '$2')
+    .replace(/\{~~([\s\S]*?)~>([\s\S]*?)~~\}/g, '$1$2')
     .replace(/\s*\{[:#.][^}]*\}\s*$/, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_|`|~~|==)(.+?)\1/g, '$2')

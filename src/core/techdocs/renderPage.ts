@@ -5,6 +5,8 @@ import MarkdownIt from 'markdown-it';
 import { FileSystemHost } from '../host';
 import { createMarkdown } from './markdown/engine';
 import { chunksOf, LruCache } from './markdown/chunks';
+import { criticSource } from './markdown/critic';
+import { markdownFeatures } from './markdown/features';
 import { RenderEnv, Token } from './markdown/env';
 import { unknownLanguages } from './markdown/fences';
 import { reportLink, resolveLink } from './markdown/links';
@@ -68,11 +70,14 @@ function renderWith(ctx: RenderContext, site: TechDocsSite, pageId: string, opti
   }
   const read = (f: string) => (host.stat(f) === 'file' || options.overrides?.has(f) ? readText(host, f, options.overrides) : undefined);
   const expanded = expandSnippets(split.body, { host, siteDir: site.siteDir, file, problems, read }, split.lineOffset);
+  // pymdownx.critic runs on the source after snippets, before any other extension.
+  const critic = criticSource(expanded.lines, expanded.origin);
+  const source = critic ?? expanded;
   const env: RenderEnv = {
-    pageId, file, site, urls: options.urls ?? staticSiteUrls, lineMap: expanded.origin, sourceLines: options.sourceLines ?? false,
-    problems, links: [], assets: new Set(), hasMermaid: false, tabSets: 0,
+    pageId, file, site, urls: options.urls ?? staticSiteUrls, lineMap: source.origin, sourceLines: options.sourceLines ?? false,
+    problems, links: [], assets: new Set(), hasMermaid: false, tabSets: 0, features: markdownFeatures(site.config), criticComments: critic?.comments,
   };
-  const tokens = md.parse(saneLists(expanded.lines).join('\n'), env);
+  const tokens = md.parse(saneLists(source.lines).join('\n'), env);
   unknownLanguages(tokens, env);
   const html = renderChunks(ctx, site, tokens, env, options);
   const title = navTitle(site.nav, pageId) ?? pageTitle(pageId, split);

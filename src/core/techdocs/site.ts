@@ -3,11 +3,12 @@
 // pages is separate (renderPage), so the preview can re-render one page per keystroke.
 import { FileSystemHost } from '../host';
 import { defaultMkDocsConfig, findMkDocsConfig, parseMkDocsConfig } from './mkdocsConfig';
+import { resolveIncludes } from './monorepo';
 import { navFromConfig, navFromFiles, readingOrder } from './nav';
 import { pageTitle, splitPage } from './pageMeta';
 import { resolveInside } from './paths';
 import { listDocsFiles } from './siteFiles';
-import { DocsProblem, MkDocsConfig, TechDocsSite } from './types';
+import { DocsProblem, IncludedSite, MkDocsConfig, TechDocsSite } from './types';
 
 export interface LoadSiteOptions {
   /** Site name for the generated config when there is no mkdocs.yml (techdocs-cli `--site-name`). */
@@ -30,7 +31,7 @@ export function loadSite(host: FileSystemHost, siteDir: string, options: LoadSit
     config = defaultMkDocsConfig(options.defaultSiteName);
     if (!lookup.file) problems.push({ severity: 'info', code: 'mkdocs-default-config', message: `No mkdocs.yml in ${siteDir}: using the config TechDocs generates (site_name "${config.siteName}", docs_dir docs).` });
   }
-  const empty = { siteDir, configFile: lookup.file, config, pages: new Map(), assets: new Set<string>(), nav: [], readingOrder: [], problems };
+  const empty = { siteDir, configFile: lookup.file, config, pages: new Map(), assets: new Set<string>(), assetFiles: new Map<string, string>(), includes: [], nav: [], readingOrder: [], problems };
   const docsDir = resolveInside(siteDir, config.docsDir);
   if (!docsDir || docsDir === siteDir) {
     problems.push({ severity: 'error', code: 'docs-dir-outside', file: lookup.file, message: `docs_dir "${config.docsDir}" must be a folder inside ${siteDir}; TechDocs refuses to build it.` });
@@ -40,7 +41,15 @@ export function loadSite(host: FileSystemHost, siteDir: string, options: LoadSit
     problems.push({ severity: 'error', code: 'docs-dir-missing', file: lookup.file, message: `docs_dir "${config.docsDir}" does not exist in ${siteDir}.` });
     return { ...empty, docsDir };
   }
-  const files = listDocsFiles(host, docsDir, excludeLines(config.raw.exclude_docs));
+  // The monorepo plugin merges included sites into the docs before anything else reads them.
+  let navEntries = config.nav;
+  let includes: IncludedSite[] = [];
+  if (navEntries && lookup.file) {
+    const resolved = resolveIncludes(navEntries, { host, siteDir, configFile: lookup.file, configText, overrides: options.overrides, problems });
+    navEntries = resolved.nav;
+    includes = resolved.includes;
+  }
+  const files = listDocsFiles(host, docsDir, excludeLines(config.raw.exclude_docs), includes);
   problems.push(...files.problems);
   const titles = new Map<string, string>();
   const titleOf = (id: string) => {
@@ -52,8 +61,8 @@ export function loadSite(host: FileSystemHost, siteDir: string, options: LoadSit
     return title;
   };
   const ctx = { pages: files.pages, titleOf, configFile: lookup.file };
-  const nav = config.nav ? navFromConfig(config.nav, ctx, problems) : navFromFiles(ctx);
-  return { siteDir, configFile: lookup.file, docsDir, config, pages: files.pages, assets: files.assets, nav, readingOrder: readingOrder(nav), problems };
+  const nav = navEntries ? navFromConfig(navEntries, ctx, problems) : navFromFiles(ctx);
+  return { siteDir, configFile: lookup.file, docsDir, config, pages: files.pages, assets: files.assets, assetFiles: files.assetFiles, includes, nav, readingOrder: readingOrder(nav), problems };
 }
 
 /** UTF-8 text of a file (an unsaved override first), or undefined when unreadable. */

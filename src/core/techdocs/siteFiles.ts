@@ -31,35 +31,60 @@ export function pageOutputPath(id: string): string {
 export interface DocsFiles {
   pages: Map<string, PageFile>;
   assets: Set<string>;
+  /** Absolute source file of each asset. */
+  assetFiles: Map<string, string>;
   problems: DocsProblem[];
 }
 
-/** Walks docs_dir; `exclude` holds MkDocs `exclude_docs` lines (gitignore style). */
-export function listDocsFiles(host: FileSystemHost, docsDir: string, exclude: string[] = []): DocsFiles {
+/** A docs folder merged into the site under a folder of it (an included site's docs_dir). */
+export interface DocsMount {
+  /** Folder of the site the files go under, '/'-separated, without slashes at the ends. */
+  prefix: string;
+  docsDir: string;
+}
+
+/**
+ * Walks docs_dir, then each mounted folder under its prefix (a later file of the same path
+ * replaces an earlier one, as the monorepo plugin's merge does); `exclude` holds MkDocs
+ * `exclude_docs` lines (gitignore style), matched against paths in the merged site.
+ */
+export function listDocsFiles(host: FileSystemHost, docsDir: string, exclude: string[] = [], mounts: DocsMount[] = []): DocsFiles {
   const excluded = excludeMatcher(exclude);
-  const found: string[] = [];
+  const found = new Map<string, string>();
   const problems: DocsProblem[] = [];
-  const walk = (dir: string, prefix: string) => {
+  let full = false;
+  const walk = (dir: string, prefix: string, mount: DocsMount | undefined) => {
     for (const entry of host.readDirectory(dir)) {
-      if (entry.name.startsWith('.') || found.length >= MAX_FILES) continue;
+      if (entry.name.startsWith('.') || found.size >= MAX_FILES) continue;
       const id = prefix + entry.name;
+      const file = path.join(dir, entry.name);
       if (entry.type === 'directory') {
-        if (!excluded(`${id}/`)) walk(path.join(dir, entry.name), `${id}/`);
-      } else if (entry.type === 'file' && !excluded(id)) found.push(id);
+        if (!excluded(`${id}/`)) walk(file, `${id}/`, mount);
+      } else if (entry.type === 'file' && !excluded(id)) {
+        const replaced = found.get(id);
+        if (replaced && mount) problems.push({ severity: 'info', code: 'include-replaces-file', file: replaced, message: `${id} is replaced by ${file} of the included site "${mount.prefix}" (the monorepo plugin merges its docs over this folder).` });
+        found.set(id, file);
+      }
     }
+    full ||= found.size >= MAX_FILES;
   };
-  walk(docsDir, '');
-  if (found.length >= MAX_FILES) problems.push({ severity: 'warning', code: 'docs-too-many-files', file: docsDir, message: `docs_dir holds more than ${MAX_FILES} files; only the first ${MAX_FILES} are used.` });
-  found.sort(compareFileIds);
+  walk(docsDir, '', undefined);
+  for (const mount of mounts) walk(mount.docsDir, `${mount.prefix}/`, mount);
+  if (full) problems.push({ severity: 'warning', code: 'docs-too-many-files', file: docsDir, message: `docs_dir holds more than ${MAX_FILES} files; only the first ${MAX_FILES} are used.` });
+  const ids = [...found.keys()].sort(compareFileIds);
   const pages = new Map<string, PageFile>();
   const assets = new Set<string>();
-  const ids = new Set(found);
-  for (const id of found) {
-    if (!isMarkdownFile(id)) assets.add(id);
-    else if (clashesWithIndex(id, ids)) problems.push({ severity: 'info', code: 'readme-excluded', file: path.join(docsDir, ...id.split('/')), message: `${id} is left out because ${id.replace(/README\.md$/, 'index.md')} exists (MkDocs does the same).` });
-    else pages.set(id, { id, file: path.join(docsDir, ...id.split('/')), url: pageUrl(id) });
+  const assetFiles = new Map<string, string>();
+  const known = new Set(ids);
+  for (const id of ids) {
+    const file = found.get(id) as string;
+    if (!isMarkdownFile(id)) {
+      assets.add(id);
+      assetFiles.set(id, file);
+    } else if (clashesWithIndex(id, known)) problems.push({ severity: 'info', code: 'readme-excluded', file, message: `${id} is left out because ${id.replace(/README\.md$/, 'index.md')} exists (MkDocs does the same).` });
+    else pages.set(id, { id, file, url: pageUrl(id) });
   }
-  return { pages, assets, problems };
+  return { pages, assets, assetFiles, problems };
 }
 
 function clashesWithIndex(id: string, ids: Set<string>): boolean {

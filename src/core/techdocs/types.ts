@@ -40,11 +40,20 @@ export interface MkDocsConfig {
   docsDir: string;
   /** Raw `nav` after validation; undefined when the config has none. */
   nav?: unknown[];
-  /** Names of markdown_extensions left after sanitising (for information only). */
+  /** Names of markdown_extensions left after sanitising. */
   markdownExtensions: string[];
   plugins: string[];
+  /** Options of the techdocs-core plugin, defaults filled in. */
+  techdocsCore: TechDocsCoreOptions;
   /** The whole sanitised config, for anything not modelled above. */
   raw: Record<string, unknown>;
+}
+
+/** The options mkdocs-techdocs-core 1.7.0 reads from its `plugins` entry. */
+export interface TechDocsCoreOptions {
+  useMaterialSearch: boolean;
+  /** pymdownx.blocks (`/// note`) instead of `!!!`, `???` and `===`. */
+  usePymdownxBlocks: boolean;
 }
 
 /** A site read from disk: configuration, pages, assets and nav, without rendered pages. */
@@ -58,12 +67,29 @@ export interface TechDocsSite {
   config: MkDocsConfig;
   /** Pages by id, in a stable order (nav order first, then the rest by path). */
   pages: Map<string, PageFile>;
-  /** Non-Markdown files under docs_dir, as '/'-separated paths relative to it. */
+  /** Non-Markdown files of the site, by their '/'-separated path in it (relative to docs_dir, or under an included site's folder). */
   assets: Set<string>;
+  /** Absolute source file of each asset. */
+  assetFiles: Map<string, string>;
+  /** Sites merged in by the monorepo plugin (`!include` in nav), their pages under `prefix/`. */
+  includes: IncludedSite[];
   nav: NavItem[];
   /** Page ids in reading order (nav order), for previous/next. */
   readingOrder: string[];
   problems: DocsProblem[];
+}
+
+/** Another MkDocs site merged into this one by a nav `!include` (mkdocs-monorepo-plugin). */
+export interface IncludedSite {
+  /** Title of its nav section. */
+  title: string;
+  siteName: string;
+  /** Folder of the site its pages and files are under (`site_name`, or its slug), '/'-separated. */
+  prefix: string;
+  /** Absolute path of its mkdocs.yml. */
+  configFile: string;
+  /** Absolute path of its docs_dir. */
+  docsDir: string;
 }
 
 /** One heading of a page, flat, in document order. */
@@ -113,8 +139,8 @@ export interface RenderedPage {
 export interface UrlMapper {
   /** URL of a page (by id) seen from another page, with an optional `#anchor`. */
   page(targetId: string, fromId: string, anchor?: string): string;
-  /** URL of an asset (path relative to docs_dir) seen from a page. */
-  asset(assetPath: string, fromId: string): string;
+  /** URL of an asset (its path in the site) seen from a page; `file` is its absolute source file. */
+  asset(assetPath: string, fromId: string, file: string): string;
 }
 
 /** Which hosts' iframes survive sanitizing: none, any https host, or a list of host names. */

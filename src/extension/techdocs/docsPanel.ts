@@ -50,7 +50,8 @@ export class DocsPanel implements vscode.Disposable {
     this.pageIdValue = this.pickPage(pageId);
     this.urls = {
       page: (id, _from, anchor) => pageHref(id, anchor),
-      asset: asset => panel.webview.asWebviewUri(vscode.Uri.file(path.join(this.siteValue.docsDir, ...asset.split('/')))).toString(),
+      // The asset's own file: an included (monorepo) site keeps its files in its own docs folder.
+      asset: (asset, _from, file) => panel.webview.asWebviewUri(vscode.Uri.file(file || path.join(this.siteValue.docsDir, ...asset.split('/')))).toString(),
     };
     this.configureWebview();
     this.disposables.push(panel.webview.onDidReceiveMessage(data => void this.receive(data)), panel.onDidDispose(() => this.dispose()));

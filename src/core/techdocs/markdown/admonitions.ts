@@ -3,7 +3,7 @@
 // (`admonition note`, `details.note`) apply.
 import MarkdownIt from 'markdown-it';
 import { indentedBodyEnd, lineText, tokenizeIndented } from './containers';
-import { StateBlock } from './env';
+import { addProblem, featuresOf, RenderEnv, StateBlock } from './env';
 
 const MARKER = /^(!!!|\?\?\?\+?)(?:[ \t]+([\w-]+(?:[ \t]+[\w-]+)*))?(?:[ \t]+"(.*?)")?[ \t]*$/;
 
@@ -28,6 +28,11 @@ function admonitionRule(state: StateBlock, startLine: number, endLine: number, s
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const marker = parseMarker(lineText(state, startLine));
   if (!marker) return false;
+  const env = state.env as RenderEnv;
+  if (!featuresOf(env)[marker.kind === 'admonition' ? 'admonition' : 'details']) {
+    if (!silent) syntaxOff(env, marker.kind === 'admonition' ? '!!!' : '???', marker.kind === 'admonition' ? '/// note | Title' : '/// details | Summary', startLine);
+    return false;
+  }
   if (silent) return true;
   const indent = state.sCount[startLine] + 4;
   const end = indentedBodyEnd(state, startLine, endLine, indent);
@@ -55,6 +60,11 @@ function pushTitle(state: StateBlock, marker: Marker, details: boolean, line: nu
   inline.map = [line, line + 1];
   inline.children = [];
   state.push(details ? 'details_summary_close' : 'admonition_title_close', details ? 'summary' : 'p', -1);
+}
+
+/** Warns that a container syntax is off for this site (use_pymdownx_blocks turns on the `///` ones instead). */
+export function syntaxOff(env: RenderEnv, written: string, instead: string, line: number): void {
+  addProblem(env, 'warning', 'syntax-not-enabled', `"${written}" blocks are not enabled for this site: with use_pymdownx_blocks, techdocs-core enables pymdownx.blocks instead, so Backstage shows this as plain text. Write "${instead}" ... "///".`, line);
 }
 
 /** Adds `!!!`, `???` and `???+` blocks. */

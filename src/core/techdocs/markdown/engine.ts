@@ -11,7 +11,9 @@ import mark from 'markdown-it-mark';
 import sub from 'markdown-it-sub';
 import sup from 'markdown-it-sup';
 import { admonitionsPlugin } from './admonitions';
+import { blocksPlugin } from './blocks';
 import { caretPlugin } from './caret';
+import { criticPlugin } from './critic';
 import { escapeHtml, Token } from './env';
 import { fencesPlugin } from './fences';
 import { githubAlertsPlugin } from './githubAlerts';
@@ -73,7 +75,8 @@ function magicLinks(md: MarkdownIt): void {
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   magicLinks(md);
-  md.use(admonitionsPlugin).use(tabsPlugin).use(githubAlertsPlugin).use(fencesPlugin);
+  // Which container syntaxes apply is the site's choice (env.features): both kinds are installed.
+  md.use(admonitionsPlugin).use(tabsPlugin).use(blocksPlugin).use(githubAlertsPlugin).use(fencesPlugin);
   md.use(attrLists);
   md.use(footnote).use(deflist).use(abbr).use(mark).use(caretPlugin).use(sub).use(sup);
   md.use(emoji);
@@ -83,5 +86,7 @@ export function createMarkdown(): MarkdownIt {
   // pymdownx.tilde writes `~~text~~` as <del>, not <s>.
   md.renderer.rules.s_open = () => '<del>';
   md.renderer.rules.s_close = () => '</del>';
+  // Last, so its rule runs first after inline parsing, before anything reads the text.
+  md.use(criticPlugin);
   return md;
 }

@@ -2,6 +2,7 @@
 // resolves links against, and what the render found (problems, links, assets, Mermaid).
 import MarkdownIt from 'markdown-it';
 import { DocsProblem, LinkReport, PageFile, UrlMapper } from '../types';
+import { DEFAULT_FEATURES, MarkdownFeatures } from './features';
 
 export type Token = MarkdownIt.Token;
 export type StateBlock = MarkdownIt.StateBlock;
@@ -12,6 +13,7 @@ export type StateCore = MarkdownIt.StateCore;
 export interface SiteView {
   pages: ReadonlyMap<string, PageFile>;
   assets: ReadonlySet<string>;
+  assetFiles: ReadonlyMap<string, string>;
 }
 
 export interface RenderEnv {
@@ -29,6 +31,15 @@ export interface RenderEnv {
   hasMermaid: boolean;
   /** Counter for ids that must be unique on the page (tab sets). */
   tabSets: number;
+  /** The container syntaxes the site enables (defaults when absent). */
+  features?: MarkdownFeatures;
+  /** Critic comments of the page, when it has critic marks. */
+  criticComments?: string[];
+}
+
+/** The syntaxes enabled for the page being rendered. */
+export function featuresOf(env: RenderEnv): MarkdownFeatures {
+  return env.features ?? DEFAULT_FEATURES;
 }
 
 /** The file line of a body line, or -1 when it came from a snippet or is unknown. */

@@ -73,7 +73,8 @@ export function resolveLink(env: RenderEnv, href: string, fromSource: boolean): 
     const outside = urlTarget === undefined && (!fromSource || sourceId === undefined);
     return outside ? { kind: 'outside' } : { kind: 'broken', folderIndex: fromSource && sourceId !== undefined ? folderIndex(env, sourceId) : undefined };
   }
-  const mapped = found.kind === 'page' ? env.urls.page(found.target as string, env.pageId, anchor) : env.urls.asset(found.target as string, env.pageId) + suffix + (anchor !== undefined ? `#${anchor}` : '');
+  const target = found.target as string;
+  const mapped = found.kind === 'page' ? env.urls.page(target, env.pageId, anchor) : env.urls.asset(target, env.pageId, env.site.assetFiles.get(target) ?? '') + suffix + (anchor !== undefined ? `#${anchor}` : '');
   return { ...found, href: mapped };
 }
 

@@ -2,12 +2,13 @@
 // consecutive tabs form one set, `===!` starts a new set, `===+` selects a tab. The output is
 // Material's radio-button markup, so tabs switch with CSS alone (no script).
 import MarkdownIt from 'markdown-it';
+import { syntaxOff } from './admonitions';
 import { indentedBodyEnd, lineText, tokenizeIndented } from './containers';
-import { escapeHtml, RenderEnv, StateBlock, Token } from './env';
+import { escapeHtml, featuresOf, RenderEnv, StateBlock, Token } from './env';
 
 const TAB = /^===(\+!|!\+|\+|!)?[ \t]+"(.*?)"[ \t]*$/;
 
-interface TabMeta {
+export interface TabMeta {
   titles: string[];
   /** Set when a title holds raw HTML, so the chunk is sanitized. */
   rawHtml: boolean;
@@ -32,8 +33,12 @@ function tabsRule(state: StateBlock, startLine: number, endLine: number, silent:
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const indent = state.sCount[startLine];
   if (!tabAt(state, startLine, indent)) return false;
-  if (silent) return true;
   const env = state.env as RenderEnv;
+  if (!featuresOf(env).tabbed) {
+    if (!silent) syntaxOff(env, '===', '/// tab | Title', startLine);
+    return false;
+  }
+  if (silent) return true;
   env.tabSets = (env.tabSets ?? 0) + 1;
   const meta: TabMeta = { titles: [], rawHtml: false, selected: 0, set: env.tabSets };
   const open = state.push('tabbed_set_open', 'div', 1);
