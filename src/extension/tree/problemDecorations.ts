@@ -20,7 +20,11 @@ export class ProblemDecorations implements vscode.FileDecorationProvider, vscode
 
   constructor(private readonly catalog: CatalogService) {
     // Any change can settle or raise a dangling ref or a duplicate elsewhere; the view asks again only for the rows it shows.
-    this.subscriptions.push(catalog.onDidChange(() => this.emitter.fire(undefined)));
+    // While indexing, the rows the view draws ask for themselves: all are asked again once the index is complete.
+    this.subscriptions.push(
+      catalog.onDidChange(() => catalog.state !== 'indexing' && this.emitter.fire(undefined)),
+      catalog.onDidChangeState(state => state === 'ready' && this.emitter.fire(undefined)),
+    );
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
