@@ -17,7 +17,7 @@ import { entityDecorationUri } from './problemDecorations';
 /** While filtering, groups open by themselves unless more entities than this match. */
 const EXPAND_FILTERED_UP_TO = 500;
 /** While indexing, the view redraws at most this often. */
-const INDEXING_REDRAW_MS = 250;
+const INDEXING_REDRAW_MS = 500;
 /**
  * VS Code holds back a tree change that comes within 200 ms of the one before (and sends it 200 ms
  * after the last of them): a redraw this close to the end of indexing would delay the complete tree
