@@ -330,6 +330,8 @@ async function measure(): Promise<Record<string, unknown>> {
       // The tree's change events in the second before and after ready, relative to it (the one that ready
       // causes is fired just before the bench hears of ready).
       treeEventsNearReadyMs: eventsNearReady,
+      // The view's requests for the root in the same window.
+      rootRequestsNearReadyMs: probe.calls.filter((c) => c.kind === 'children' && c.element === undefined).map((c) => round(c.start - readyAt)).filter((t) => t > -1000 && t < 1000),
       maxExtensionHostStallMs: maxStallAfterReadyMs,
       direct: stats(direct),
     },
