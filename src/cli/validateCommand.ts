@@ -3,12 +3,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { CustomKind, loadCustomKinds } from '../core/validate/customKinds';
-import { fileOutcome, FileOutcome, validateCatalog, ValidateFiles } from '../core/validate/validateCatalog';
+import { ThreadFileValidator, validateCatalog } from '../core/validate/validateCatalog';
 import { ValidateOptions } from '../core/validate/types';
 import { nodeFileSystemHost } from '../core/sources/nodeHost';
 import { formatGithub, formatJson, formatText, toReportDiagnostic, ValidateReport } from './formatters';
-import { decodeOutcomes } from './transport';
 import { WorkerPool } from './workerPool';
+import { ValidateWorkerData, ValidateWorkerRequest } from './workerProtocol';
+import { WorkerFileValidator } from './workerValidator';
 
 export const VALIDATE_USAGE = `Usage: catwalk validate [PATH...] [options]
 
@@ -96,27 +97,15 @@ export function nodeValidateOptions(customKinds: CustomKind[]): ValidateOptions 
   };
 }
 
-/** A batch of work for a worker thread. */
-export interface WorkerBatch {
-  files: string[];
-  candidates: boolean;
-}
-
 // Below this many files, starting threads costs more than it saves.
 const WORKER_THRESHOLD = 200;
 const BATCH_SIZE = 64;
 
-function makeValidateFiles(args: ValidateArgs, options: ValidateOptions, workerScript: string | undefined): { run: ValidateFiles; close: () => Promise<void> } {
-  let pool: WorkerPool<WorkerBatch, FileOutcome[]> | undefined;
-  const inProcess = (files: string[], candidates = false) => files.map(f => fileOutcome(f, nodeFileSystemHost, options, candidates));
-  const run: ValidateFiles = async (files, candidates = false) => {
-    if (args.jobs < 2 || files.length < WORKER_THRESHOLD || !workerScript) return inProcess(files, candidates);
-    pool ??= new WorkerPool(workerScript, args.jobs, { schemas: args.schemas.map(s => path.resolve(s)) }, decodeOutcomes);
-    const batches: Promise<FileOutcome[]>[] = [];
-    for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(pool.run({ files: files.slice(i, i + BATCH_SIZE), candidates }));
-    return (await Promise.all(batches)).flat();
-  };
-  return { run, close: async () => pool?.close() };
+/** Validates in this thread, or in `jobs` worker threads running `workerScript` for large batches. */
+function cliFileValidator(args: ValidateArgs, options: ValidateOptions, workerScript: string | undefined): WorkerFileValidator {
+  const workerData: ValidateWorkerData = { schemas: args.schemas.map(s => path.resolve(s)) };
+  const startWorkers = args.jobs >= 2 && workerScript ? () => new WorkerPool<ValidateWorkerRequest>(workerScript, args.jobs, workerData) : undefined;
+  return new WorkerFileValidator(new ThreadFileValidator(nodeFileSystemHost, options), { startWorkers, threshold: WORKER_THRESHOLD, batchSize: BATCH_SIZE });
 }
 
 /** `catwalk validate`: returns output and exit status instead of exiting. */
@@ -127,10 +116,10 @@ export async function runValidate(argv: string[], workerScript?: string): Promis
   if (missing.length > 0) return { code: 2, stdout: '', stderr: missing.map(p => `catwalk: cannot read ${p}: no such file or folder\n`).join('') };
   const customKinds = loadSchemaFiles(args.schemas);
   const options = nodeValidateOptions(customKinds);
-  const validator = makeValidateFiles(args, options, workerScript);
+  const validator = cliFileValidator(args, options, workerScript);
   try {
     const roots = args.paths.map(p => path.resolve(p));
-    const result = await validateCatalog(roots, nodeFileSystemHost, validator.run, { globs: args.globs, exclude: args.exclude, knownApiVersion: options.knownApiVersion });
+    const result = await validateCatalog(roots, nodeFileSystemHost, validator, { globs: args.globs, exclude: args.exclude, knownApiVersion: options.knownApiVersion });
     const display = (f: string) => path.relative(process.cwd(), f).split(path.sep).join('/') || '.';
     const diagnostics = result.diagnostics.map(d => toReportDiagnostic(d, display));
     const report: ValidateReport = {

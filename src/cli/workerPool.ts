@@ -1,6 +1,6 @@
 import { Worker } from 'worker_threads';
 
-/** A message a pool worker answers: a batch of work in, a JSON string out. */
+/** A message a pool worker answers: a request in, a string out. */
 export interface PoolRequest<T> {
   id: number;
   payload: T;
@@ -17,19 +17,28 @@ export interface PoolResponse {
 // the main thread to hand it the next.
 const IN_FLIGHT_PER_WORKER = 2;
 
+interface Job<T> {
+  request: PoolRequest<T>;
+  resolve: (data: string) => void;
+  reject: (e: Error) => void;
+  /** Whether the job holds one of its worker's slots (broadcasts do not). */
+  slot: boolean;
+}
+
 /**
- * A fixed set of worker threads running `script`, each answering batches in
- * turn. Batches are handed to whichever worker has room.
+ * A fixed set of worker threads running `script`. Batches go to whichever
+ * worker has room; a broadcast goes to every worker, each answering it after
+ * the batches it already holds.
  */
-export class WorkerPool<TIn, TOut> {
+export class WorkerPool<T> {
   private readonly workers: Worker[] = [];
   // One entry per free slot (a worker appears once per batch it can still take).
   private readonly idle: Worker[] = [];
-  private readonly waiting: { request: PoolRequest<TIn>; resolve: (v: TOut) => void; reject: (e: Error) => void }[] = [];
-  private readonly pending = new Map<number, { resolve: (v: TOut) => void; reject: (e: Error) => void }>();
+  private readonly waiting: Job<T>[] = [];
+  private readonly pending = new Map<number, Job<T>>();
   private nextId = 0;
 
-  constructor(script: string, size: number, workerData: unknown, private readonly decode: (data: string) => TOut) {
+  constructor(script: string, size: number, workerData: unknown) {
     for (let i = 0; i < size; i++) {
       // A larger young generation: parsing allocates many short-lived objects, and fewer scavenges pay off.
       const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
@@ -41,11 +50,20 @@ export class WorkerPool<TIn, TOut> {
   }
 
   /** Runs one batch on the next free worker. */
-  run(payload: TIn): Promise<TOut> {
-    return new Promise<TOut>((resolve, reject) => {
-      this.waiting.push({ request: { id: this.nextId++, payload }, resolve, reject });
+  run(payload: T): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      this.waiting.push({ request: { id: this.nextId++, payload }, resolve, reject, slot: true });
       this.dispatch();
     });
+  }
+
+  /** Sends `payload` to every worker; one answer per worker. */
+  broadcast(payload: T): Promise<string[]> {
+    return Promise.all(this.workers.map(worker => new Promise<string>((resolve, reject) => {
+      const job: Job<T> = { request: { id: this.nextId++, payload }, resolve, reject, slot: false };
+      this.pending.set(job.request.id, job);
+      worker.postMessage(job.request);
+    })));
   }
 
   async close(): Promise<void> {
@@ -64,11 +82,13 @@ export class WorkerPool<TIn, TOut> {
   private onMessage(worker: Worker, message: PoolResponse): void {
     const job = this.pending.get(message.id);
     this.pending.delete(message.id);
-    this.idle.push(worker);
-    this.dispatch();
     if (!job) return;
+    if (job.slot) {
+      this.idle.push(worker);
+      this.dispatch();
+    }
     if (message.error !== undefined) job.reject(new Error(message.error));
-    else job.resolve(this.decode(message.data ?? ''));
+    else job.resolve(message.data ?? '');
   }
 
   private failAll(error: Error): void {

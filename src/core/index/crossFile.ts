@@ -47,8 +47,18 @@ export function toLite(p: ParsedEntity): EntityRecordLite {
   return { ref: p.ref, file: p.file, documentIndex: p.documentIndex, name, kind: p.entity.kind, outgoing };
 }
 
+/** The targets of a parsed entity's relation refs: the `targetRef`s of its toLite record, without building it. */
+export function targetRefsOf(p: ParsedEntity): string[] {
+  const out: string[] = [];
+  for (const ref of outgoingRefs(p.entity)) if (ref.targetRef !== undefined) out.push(ref.targetRef);
+  return out;
+}
+
+/** Where an entity is defined and its kind as written: what the catalog-wide rules need besides relations. */
+export type EntityDefinition = Pick<EntityRecordLite, 'ref' | 'file' | 'documentIndex' | 'kind'>;
+
 /** The `duplicate-entity` error for a definition that repeats an earlier one. */
-export function duplicateIssue(later: EntityRecordLite, first: EntityRecordLite): CrossFileIssue {
+export function duplicateIssue(later: EntityDefinition, first: EntityDefinition): CrossFileIssue {
   const where = first.file === later.file ? `earlier in this file (document ${first.documentIndex + 1})` : `in ${first.file}`;
   return {
     file: later.file,
@@ -93,6 +103,81 @@ export function danglingIssues(record: EntityRecordLite, known: RefLookup): Cros
   return out;
 }
 
+/**
+ * The refs a catalog defines and the display case of its kinds: all the
+ * dangling-ref rule needs to know about the whole catalog, so the rule can run
+ * wherever the entities were read.
+ */
+export interface CatalogRefs {
+  refs: ReadonlySet<string>;
+  /** Display case of each lower-case kind, as its first definition wrote it. */
+  kindTitles: ReadonlyMap<string, string>;
+}
+
+/** A lookup over a catalog's refs; the near-name structure behind suggestions is built only if some ref dangles. */
+export function catalogLookup(catalog: CatalogRefs): RefLookup {
+  let known: KnownEntities | undefined;
+  const full = () => {
+    if (known) return known;
+    known = new KnownEntities();
+    for (const ref of catalog.refs) known.add(ref);
+    return known;
+  };
+  return { has: ref => catalog.refs.has(ref), suggest: (t, k) => full().suggest(t, k), kindTitle: k => catalog.kindTitles.get(k) };
+}
+
+/** What the catalog-wide rules find from definitions alone. */
+export interface DefinitionCheck {
+  /** `duplicate-entity` errors on each definition of a ref after its first. */
+  duplicates: CrossFileIssue[];
+  /** What the dangling-ref rule needs to know about the catalog. */
+  catalog: CatalogRefs;
+}
+
+/**
+ * Duplicates and the catalog's refs and kind titles, from definitions given in
+ * the order files were read, plus refs known from elsewhere (never duplicates).
+ */
+export function checkDefinitions(definitions: readonly EntityDefinition[], extraKnownRefs: Iterable<string> = []): DefinitionCheck {
+  const refs = new Set<string>();
+  const kindTitles = new Map<string, string>();
+  const kindsSeen = new Set<string>();
+  const duplicates: CrossFileIssue[] = [];
+  // Where each ref was first defined: needed for the message only, so built at the first duplicate.
+  let first: Map<string, EntityDefinition> | undefined;
+  for (const definition of definitions) {
+    const size = refs.size;
+    refs.add(definition.ref);
+    if (refs.size === size) {
+      first ??= firstDefinitions(definitions);
+      duplicates.push(duplicateIssue(definition, first.get(definition.ref)!));
+    }
+    if (kindsSeen.has(definition.kind)) continue;
+    kindsSeen.add(definition.kind);
+    const lower = definition.kind.toLowerCase();
+    if (!kindTitles.has(lower)) kindTitles.set(lower, definition.kind);
+  }
+  for (const ref of extraKnownRefs) refs.add(ref);
+  return { duplicates, catalog: { refs, kindTitles } };
+}
+
+function firstDefinitions(definitions: readonly EntityDefinition[]): Map<string, EntityDefinition> {
+  const first = new Map<string, EntityDefinition>();
+  for (const definition of definitions) if (!first.has(definition.ref)) first.set(definition.ref, definition);
+  return first;
+}
+
+/** `dangling-ref` warnings of many records, in their order. */
+export function danglingRefIssues(records: Iterable<EntityRecordLite>, known: RefLookup): CrossFileIssue[] {
+  const out: CrossFileIssue[] = [];
+  for (const record of records) {
+    // Most records point only at known refs: check before building anything.
+    if (record.outgoing.every(o => known.has(o.targetRef))) continue;
+    out.push(...danglingIssues(record, known));
+  }
+  return out;
+}
+
 /** Options for a whole-catalog check. */
 export interface CrossFileOptions {
   /** Refs known from elsewhere (a remote catalog, a snapshot) that count as present. */
@@ -105,32 +190,8 @@ export interface CrossFileOptions {
  */
 export function checkCrossFile(records: Iterable<EntityRecordLite>, options: CrossFileOptions = {}): CrossFileIssue[] {
   const list = Array.isArray(records) ? (records as EntityRecordLite[]) : [...records];
-  const extra = [...(options.extraKnownRefs ?? [])];
-  const refs = new Set<string>(extra);
-  const first = new Map<string, EntityRecordLite>();
-  const out: CrossFileIssue[] = [];
-  for (const record of list) {
-    const earlier = first.get(record.ref);
-    if (earlier) out.push(duplicateIssue(record, earlier));
-    else first.set(record.ref, record);
-    refs.add(record.ref);
-  }
-  // The near-name structure behind suggestions is built only if some ref dangles.
-  let known: KnownEntities | undefined;
-  const full = () => {
-    if (known) return known;
-    known = new KnownEntities();
-    for (const ref of extra) known.add(ref);
-    for (const record of list) known.add(record.ref, record.kind);
-    return known;
-  };
-  const lookup: RefLookup = { has: ref => refs.has(ref), suggest: (t, k) => full().suggest(t, k), kindTitle: k => full().kindTitle(k) };
-  for (const record of list) {
-    // Most records point only at known refs: check before building anything.
-    if (record.outgoing.every(o => refs.has(o.targetRef))) continue;
-    out.push(...danglingIssues(record, lookup));
-  }
-  return out;
+  const { duplicates, catalog } = checkDefinitions(list, options.extraKnownRefs);
+  return [...duplicates, ...danglingRefIssues(list, catalogLookup(catalog))];
 }
 
 /** Kinds a ref in this field is expected to point at: its own kind first, then the field's. */
