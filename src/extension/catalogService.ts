@@ -32,7 +32,8 @@ export class CatalogService implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: CatalogState = 'idle';
   private settings: Settings;
-  private loadProgress: { started: number; done: number; total: number } | undefined;
+  /** The load's progress reports of about the last second, oldest first: its recent pace. */
+  private loadProgress: { at: number; done: number; total: number }[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.index = new CatalogIndex({ locate: locatorFromText(readTextSync) });
@@ -75,13 +76,14 @@ export class CatalogService implements vscode.Disposable {
   }
 
   /**
-   * While indexing, the time the load will still take in ms, judged from its pace so far (undefined
-   * before the first files are read, and when not indexing).
+   * While indexing, the time the load will still take in ms, judged from its pace over the last
+   * second (undefined before that can be told, and when not indexing).
    */
   timeLeft(): number | undefined {
-    const p = this.loadProgress;
-    if (this.current !== 'indexing' || !p || p.done === 0 || p.total === 0) return undefined;
-    return ((Date.now() - p.started) * (p.total - p.done)) / p.done;
+    const first = this.loadProgress[0];
+    const last = this.loadProgress[this.loadProgress.length - 1];
+    if (this.current !== 'indexing' || !first || !last || last.done <= first.done) return undefined;
+    return ((last.at - first.at) * (last.total - last.done)) / (last.done - first.done);
   }
 
   dispose(): void {
@@ -109,13 +111,12 @@ export class CatalogService implements vscode.Disposable {
     try {
       // Discovery walks the folders synchronously: start it after activation, never inside it.
       await new Promise(resolve => setTimeout(resolve, 0));
-      this.loadProgress = undefined;
-      const readStarted = Date.now();
+      this.loadProgress = [];
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Catwalk: indexing catalog' },
         progress =>
           source.load(this.index, undefined, report => {
-            if (this.source === source && report.total !== undefined) this.loadProgress = { started: readStarted, done: report.done ?? 0, total: report.total };
+            if (this.source === source && report.total !== undefined) this.noteProgress(report.done ?? 0, report.total);
             progress.report({ message: report.message });
           }),
       );
@@ -126,6 +127,13 @@ export class CatalogService implements vscode.Disposable {
     } finally {
       if (this.source === source) this.setState('ready');
     }
+  }
+
+  /** The first files, read while the code warms up, go slower: only the last second tells the pace. */
+  private noteProgress(done: number, total: number): void {
+    const at = Date.now();
+    this.loadProgress.push({ at, done, total });
+    while (this.loadProgress.length > 2 && at - this.loadProgress[1].at > 1000) this.loadProgress.shift();
   }
 
   private watch(): void {

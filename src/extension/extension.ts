@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): CatwalkApi {
   catalog.start();
   const entityPages = registerEntityPages(context, catalog, log);
   const features = registerCatalogFeatures(context, catalog, log);
-  registerLanguageClient(context);
+  registerLanguageClient(context, catalog.whenReady());
   registerDocsPreview(context, catalog, log);
 
   const version = typeof CATWALK_VERSION === 'string' ? CATWALK_VERSION : 'dev';

@@ -8,17 +8,27 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { declaresCatalogApiVersion } from '../core/sources/discovery';
 import { CATALOG_LANGUAGE_ID } from '../server/protocol';
 
+/** How long after the catalog is indexed the server starts when no catalog file is open. */
+const START_AFTER_READY_MS = 1000;
+
 /**
- * Starts the client and the server right after activation (loading the client
- * library and spawning the server never delay activation), and switches
- * content-detected catalog files to the catalog language.
+ * Starts the client and its server a moment after the extension's own catalog
+ * index is ready, or at once when a catalog file is open in an editor: on a
+ * machine with few cores, two processes indexing a large workspace side by side
+ * slow the workbench while it starts, and the Catalog view's complete first
+ * level goes out before the client library loads. Content-detected catalog
+ * files get the catalog language.
  */
-export function registerLanguageClient(context: vscode.ExtensionContext): void {
-  const slot: { client?: LanguageClient } = {};
-  const timer = setTimeout(() => (slot.client = startClient(context)), 0);
+export function registerLanguageClient(context: vscode.ExtensionContext, catalogReady: Promise<void>): void {
+  const slot: { client?: LanguageClient; disposed?: boolean } = {};
+  const start = () => {
+    if (slot.client || slot.disposed) return;
+    slot.client = startClient(context);
+  };
+  const whenCatalogDocument = (doc: vscode.TextDocument) => doc.languageId === CATALOG_LANGUAGE_ID && start();
   context.subscriptions.push({
     dispose: () => {
-      clearTimeout(timer);
+      slot.disposed = true;
       void slot.client?.dispose();
     },
   });
@@ -26,11 +36,17 @@ export function registerLanguageClient(context: vscode.ExtensionContext): void {
     if (slot.client?.isRunning()) void slot.client.restart();
   };
   context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(whenCatalogDocument),
     // Which files are catalog files changed: the server reads the workspace again.
     vscode.workspace.onDidChangeConfiguration(e => e.affectsConfiguration('catwalk.catalog') && restart()),
     vscode.workspace.onDidChangeWorkspaceFolders(restart),
   );
   adoptCatalogYaml(context);
+  // Never inside activate(): loading the client library and spawning the server come after it.
+  setTimeout(() => {
+    if (vscode.workspace.textDocuments.some(doc => doc.languageId === CATALOG_LANGUAGE_ID)) start();
+    else void catalogReady.then(() => setTimeout(start, START_AFTER_READY_MS), start);
+  }, 0);
 }
 
 /** The bundle of the client beside dist/extension.js (esbuild.js builds it from languageClientStart.ts). */

@@ -23,7 +23,7 @@ const INDEXING_REDRAW_MS = 500;
  * after the last of them): a redraw this close to the end of indexing would delay the complete tree
  * by that much, so none is made then.
  */
-const FINAL_STRETCH_MS = 400;
+const FINAL_STRETCH_MS = 600;
 
 /** The Catalog view's TreeDataProvider over the catalog index. */
 export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
