@@ -14,6 +14,9 @@ export function statusText(state: 'idle' | 'indexing' | 'ready', entities: numbe
   return parts.join(' ');
 }
 
+/** How long after a change the problems are counted. */
+const COUNT_DELAY_MS = 50;
+
 /** The status bar entry, kept current with the catalog. */
 export class CatalogStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('catwalk.status', vscode.StatusBarAlignment.Left, 10);
@@ -47,16 +50,17 @@ export class CatalogStatusBar implements vscode.Disposable {
   }
 
   /**
-   * Counting problems reads every file's cross-file checks: done on the next turn, once per burst of
-   * changes, so the views that listen to the same change (the tree) hear of it first. While indexing
-   * the entry only shows the count so far, at once.
+   * Counting problems reads every file's cross-file checks: done a moment later, once per burst of
+   * changes, so what the views that listen to the same change (the tree) send to the workbench goes
+   * out first (the extension host writes its messages on a timer of its own). While indexing the
+   * entry only shows the count so far, at once.
    */
   private schedule(): void {
     if (this.catalog.state === 'indexing') return this.update();
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       this.update();
-    }, 0);
+    }, COUNT_DELAY_MS);
   }
 
   private update(): void {

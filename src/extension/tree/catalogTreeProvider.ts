@@ -24,6 +24,8 @@ const INDEXING_REDRAW_MS = 500;
  * by that much, so none is made then.
  */
 const FINAL_STRETCH_MS = 600;
+/** After a redraw, the grouping is built this much later (see redraw). */
+const PREBUILD_DELAY_MS = 10;
 
 /** The Catalog view's TreeDataProvider over the catalog index. */
 export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
@@ -154,12 +156,13 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
     this.redrawTimer = undefined;
     this.changeEmitter.fire(undefined);
     // The grouping is built while the change travels to the workbench, ready when the view asks
-    // (not while indexing: the next chunk would make it stale).
+    // (not while indexing: the next chunk would make it stale). Not on the next turn: the extension
+    // host writes the change out on a timer of its own, which must go first.
     if (this.catalog.state === 'indexing') return;
     this.prebuildTimer ??= setTimeout(() => {
       this.prebuildTimer = undefined;
       this.currentGrouping();
-    }, 0);
+    }, PREBUILD_DELAY_MS);
   }
 
   private build(): Grouping {
