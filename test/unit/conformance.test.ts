@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { nodeFileSystemHost } from '../../src/core/sources/nodeHost';
-import { fileOutcome, readAndValidate, validateCatalog } from '../../src/core/validate/validateCatalog';
+import { inThreadValidator, readAndValidate, validateCatalog } from '../../src/core/validate/validateCatalog';
 import { nodeValidateOptions } from '../../src/cli/validateCommand';
 
 // Real Backstage data kept beside the project (not in a user's clone).
@@ -62,8 +62,7 @@ describe('conformance: real Backstage files (../shared/corpus)', function () {
   });
 
   it('validates the whole corpus folder the way the CLI does', async () => {
-    const run = async (files: string[], candidates?: boolean) => files.map(f => fileOutcome(f, nodeFileSystemHost, options, candidates));
-    const result = await validateCatalog([CORPUS], nodeFileSystemHost, run);
+    const result = await validateCatalog([CORPUS], nodeFileSystemHost, inThreadValidator(nodeFileSystemHost, options));
     assert.ok(result.files.length >= 8, String(result.files.length));
     const errors = result.diagnostics.filter(d => d.severity === 'error');
     assert.deepStrictEqual(errors.map(d => path.relative(CORPUS, d.file)), ['demo/examples/mcp-server-api.yaml']);

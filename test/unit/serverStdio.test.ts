@@ -11,7 +11,7 @@ import { pathToFileURL } from 'url';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { nodeValidateOptions } from '../../src/cli/validateCommand';
 import { Diagnostic } from '../../src/core/diagnostics';
-import { fileOutcome, validateCatalog } from '../../src/core/validate/validateCatalog';
+import { inThreadValidator, validateCatalog } from '../../src/core/validate/validateCatalog';
 import { validateText } from '../../src/core/validate/validateFile';
 import { nodeFileSystemHost } from '../../src/core/sources/nodeHost';
 import { STATUS_NOTIFICATION, StatusParams } from '../../src/server/protocol';
@@ -135,7 +135,7 @@ describe('language server over stdio (node dist/server.js --stdio)', function ()
     assert.strictEqual(client.status?.entities, 8);
     const file = path.join(dir, 'problems.catalog-info.yaml');
     const published = await client.until('diagnostics of problems.catalog-info.yaml', () => client.published(uri('problems.catalog-info.yaml')).at(-1));
-    const cli = await validateCatalog([dir], nodeFileSystemHost, async files => files.map(f => fileOutcome(f, nodeFileSystemHost, nodeValidateOptions([]))));
+    const cli = await validateCatalog([dir], nodeFileSystemHost, inThreadValidator(nodeFileSystemHost, nodeValidateOptions([])));
     const expected = cli.diagnostics.filter(d => d.file === file);
     assert.deepStrictEqual(comparable(published), comparable(expected));
     assert.deepStrictEqual(published.map(d => d.code).sort(), ['dangling-ref', 'dangling-ref', 'invalid-tag']);

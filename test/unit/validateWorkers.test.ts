@@ -6,7 +6,7 @@ import * as path from 'path';
 import { checkDefinitions, EntityDefinition } from '../../src/core/index/crossFile';
 import { FileSystemHost } from '../../src/core/host';
 import { Diagnostic } from '../../src/core/diagnostics';
-import { CatalogValidation, fileOutcome, FileSummary, ThreadFileValidator, validateCatalog } from '../../src/core/validate/validateCatalog';
+import { CatalogValidation, FileSummary, inThreadValidator, ThreadFileValidator, validateCatalog } from '../../src/core/validate/validateCatalog';
 import { ValidateOptions } from '../../src/core/validate/types';
 import { nodeValidateOptions } from '../../src/cli/validateCommand';
 import { decodeCatalogRefs, decodeDiagnostics, decodeSummaries, encodeCatalogRefs, encodeDiagnostics, encodeSummaries } from '../../src/cli/transport';
@@ -121,7 +121,7 @@ describe('validate: the two-phase worker protocol', () => {
 
   describe('cross-file verdicts', () => {
     const singleThread = (host: FileSystemHost) =>
-      validateCatalog(['/repo'], host, async (files, candidates) => files.map(f => fileOutcome(f, host, options, candidates)));
+      validateCatalog(['/repo'], host, inThreadValidator(host, options));
 
     it('finds duplicates, dangling refs with suggestions, kind titles and followed files in one thread', async () => {
       const result = await singleThread(memoryHost(messyCatalog()));

@@ -7,7 +7,6 @@ import {
   CrossFileIssue,
   danglingRefIssues,
   EntityDefinition,
-  EntityRecordLite,
   targetRefsOf,
   toLite,
 } from '../index/crossFile';
@@ -16,21 +15,10 @@ import { templateDiagnostics } from '../language/templates';
 import { FileResult, ParsedEntity, ValidateOptions } from './types';
 import { positionIssues, validateText } from './validateFile';
 
-/** What validating one file yields in the thread that read it. */
-export interface FileOutcome {
-  file: string;
-  /** A candidate that turned out not to be a catalog file. */
-  skipped?: boolean;
-  diagnostics: Diagnostic[];
-  records: EntityRecordLite[];
-  /** Location entities, kept whole so their targets can be followed. */
-  locations: ParsedEntity[];
-}
-
 /**
- * What the catalog-wide pass needs of one file: its outcome without the
- * relation refs, which stay where the file was read (small enough to pass
- * between threads).
+ * What the catalog-wide pass needs of one file: its diagnostics and
+ * definitions without the relation refs, which stay where the file was read
+ * (small enough to pass between threads).
  */
 export interface FileSummary {
   file: string;
@@ -40,12 +28,6 @@ export interface FileSummary {
   definitions: EntityDefinition[];
   locations: ParsedEntity[];
 }
-
-/**
- * Validates a batch of files (in this thread or in workers). With `candidates`,
- * each file is kept only if it declares a catalog apiVersion.
- */
-export type ValidateFiles = (files: string[], candidates?: boolean) => Promise<FileOutcome[]>;
 
 /**
  * Validates the files of a catalog in two steps: each file on its own, then,
@@ -101,30 +83,12 @@ export class ThreadFileValidator {
   }
 }
 
-/** A validator running `validateFiles` in this thread and keeping every relation record here. */
-function localFileValidator(validateFiles: ValidateFiles, host: FileSystemHost): CatalogFileValidator {
-  const records = new Map<string, EntityRecordLite[]>();
-  const validate = async (files: string[], candidates?: boolean) => (await validateFiles(files, candidates)).map(o => {
-    records.set(o.file, o.records);
-    return summaryOf(o);
-  });
-  const danglingDiagnostics = async (catalog: CatalogRefs) => {
-    const known = catalogLookup(catalog);
-    return [...records].flatMap(([file, list]) => {
-      const issues = danglingRefIssues(list, known);
-      return issues.length > 0 ? positionIssues(readText(file, host) ?? '', file, issues) : [];
-    });
-  };
-  return { validate, danglingDiagnostics };
-}
-
-function summaryOf(outcome: FileOutcome): FileSummary {
+/** A catalog validator that reads every file in this thread. */
+export function inThreadValidator(host: FileSystemHost, options: ValidateOptions): CatalogFileValidator {
+  const thread = new ThreadFileValidator(host, options);
   return {
-    file: outcome.file,
-    ...(outcome.skipped ? { skipped: true } : {}),
-    diagnostics: outcome.diagnostics,
-    definitions: outcome.records.map(r => ({ ref: r.ref, file: r.file, documentIndex: r.documentIndex, kind: r.kind })),
-    locations: outcome.locations,
+    validate: async (files, candidates) => files.map(f => thread.validate(f, candidates)),
+    danglingDiagnostics: async catalog => thread.danglingDiagnostics(catalog),
   };
 }
 
@@ -149,18 +113,6 @@ export interface ValidateCatalogOptions {
   knownApiVersion?: (apiVersion: string) => boolean;
 }
 
-/** Reads and validates one file into the compact outcome; a candidate without a catalog apiVersion is skipped. */
-export function fileOutcome(file: string, host: FileSystemHost, options: ValidateOptions, candidate = false): FileOutcome {
-  const result = readAndValidate(file, host, options, candidate);
-  if (!result) return { file, skipped: true, diagnostics: [], records: [], locations: [] };
-  return {
-    file,
-    diagnostics: result.diagnostics,
-    records: result.entities.map(toLite),
-    locations: result.entities.filter(e => e.entity.kind === 'Location'),
-  };
-}
-
 /** Reads a file through the host and validates it; an unreadable file is a diagnostic. */
 export function readAndValidate(file: string, host: FileSystemHost, options: ValidateOptions): FileResult;
 export function readAndValidate(file: string, host: FileSystemHost, options: ValidateOptions, candidate: boolean): FileResult | undefined;
@@ -182,10 +134,9 @@ export function readAndValidate(file: string, host: FileSystemHost, options: Val
 export async function validateCatalog(
   roots: string[],
   host: FileSystemHost,
-  validator: CatalogFileValidator | ValidateFiles,
+  files: CatalogFileValidator,
   options: ValidateCatalogOptions = {},
 ): Promise<CatalogValidation> {
-  const files = typeof validator === 'function' ? localFileValidator(validator, host) : validator;
   const discovery = discoverCatalogFiles(roots, host, { ...options, deferContentCheck: true });
   const diagnostics: Diagnostic[] = discovery.errors.map(e => ({ file: e.path, range: ZERO_RANGE, severity: 'error' as const, code: 'unreadable', message: e.message }));
   const summaries = new Map<string, FileSummary>();
