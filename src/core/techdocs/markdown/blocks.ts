@@ -9,7 +9,7 @@ import { lineText, tokenizeIndented } from './containers';
 import { addProblem, featuresOf, RenderEnv, StateBlock } from './env';
 import { BlockType } from './features';
 import { safeStyle } from './sanitize';
-import { TabMeta } from './tabs';
+import { pushTabSet, TabSource } from './tabs';
 
 const HEADER = /^(\/{3,})[ ]*([\p{L}\p{N}_-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)?$/u;
 const END = /^(\/{3,})[ ]*$/;
@@ -216,30 +216,19 @@ function nextTab(state: StateBlock, line: number, endLine: number): Block | unde
 
 /** A tab set of consecutive tabs; attrs of a tab are not written (the set's markup is fixed). */
 function pushTabs(state: StateBlock, first: Block, endLine: number): number {
-  const env = state.env as RenderEnv;
-  env.tabSets = (env.tabSets ?? 0) + 1;
-  const meta: TabMeta = { titles: [], rawHtml: false, selected: 0, set: env.tabSets };
-  const open = state.push('tabbed_set_open', 'div', 1);
-  open.block = true;
-  open.meta = meta;
-  let block: Block | undefined = first;
-  let end = first.next;
-  while (block) {
-    if (block.options.select) meta.selected = meta.titles.length;
-    const title = block.argument as string;
-    meta.titles.push(title);
-    meta.rawHtml ||= title.includes('<');
-    const tab = state.push('tabbed_block_open', 'div', 1);
-    tab.attrSet('class', 'tabbed-block');
-    tab.map = [block.start, block.next];
-    tokenizeIndented(state, block.contentStart, block.contentEnd, state.blkIndent);
-    state.push('tabbed_block_close', 'div', -1);
-    end = block.next;
-    block = nextTab(state, end, endLine);
-  }
-  open.map = [first.start, end];
-  state.push('tabbed_set_close', 'div', -1);
-  return end;
+  const tabOf = (block: Block): TabSource => ({
+    title: block.argument as string,
+    selected: block.options.select,
+    start: block.start,
+    end: block.next,
+    contentStart: block.contentStart,
+    contentEnd: block.contentEnd,
+    indent: state.blkIndent,
+  });
+  return pushTabSet(state, tabOf(first), end => {
+    const block = nextTab(state, end, endLine);
+    return block && tabOf(block);
+  });
 }
 
 function blocksRule(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {

@@ -16,6 +16,48 @@ export interface TabMeta {
   set: number;
 }
 
+/** One tab of a set, wherever its syntax put it. */
+export interface TabSource {
+  title: string;
+  selected: boolean;
+  /** Its first line and the line after it. */
+  start: number;
+  end: number;
+  /** Its content: lines and indent. */
+  contentStart: number;
+  contentEnd: number;
+  indent: number;
+}
+
+/**
+ * Pushes a tab set (the same tokens for `===` tabs and `/// tab` blocks): the
+ * first tab, then each one `next` finds after the end of the one before.
+ * Returns the line after the set.
+ */
+export function pushTabSet(state: StateBlock, first: TabSource, next: (end: number) => TabSource | undefined): number {
+  const env = state.env as RenderEnv;
+  env.tabSets = (env.tabSets ?? 0) + 1;
+  const meta: TabMeta = { titles: [], rawHtml: false, selected: 0, set: env.tabSets };
+  const open = state.push('tabbed_set_open', 'div', 1);
+  open.block = true;
+  open.meta = meta;
+  let end = first.end;
+  for (let tab: TabSource | undefined = first; tab; tab = next(end)) {
+    if (tab.selected) meta.selected = meta.titles.length;
+    meta.titles.push(tab.title);
+    meta.rawHtml ||= tab.title.includes('<');
+    const block = state.push('tabbed_block_open', 'div', 1);
+    block.attrSet('class', 'tabbed-block');
+    block.map = [tab.start, tab.end];
+    tokenizeIndented(state, tab.contentStart, tab.contentEnd, tab.indent);
+    state.push('tabbed_block_close', 'div', -1);
+    end = tab.end;
+  }
+  open.map = [first.start, end];
+  state.push('tabbed_set_close', 'div', -1);
+  return end;
+}
+
 function tabAt(state: StateBlock, line: number, indent: number): RegExpExecArray | null {
   if (line >= state.lineMax || state.sCount[line] !== indent) return null;
   return TAB.exec(lineText(state, line));
@@ -39,29 +81,15 @@ function tabsRule(state: StateBlock, startLine: number, endLine: number, silent:
     return false;
   }
   if (silent) return true;
-  env.tabSets = (env.tabSets ?? 0) + 1;
-  const meta: TabMeta = { titles: [], rawHtml: false, selected: 0, set: env.tabSets };
-  const open = state.push('tabbed_set_open', 'div', 1);
-  open.block = true;
-  open.meta = meta;
-  let line: number | undefined = startLine;
-  let end = startLine + 1;
-  while (line !== undefined) {
+  const tabFrom = (line: number): TabSource => {
     const m = tabAt(state, line, indent) as RegExpExecArray;
-    if ((m[1] ?? '').includes('+')) meta.selected = meta.titles.length;
-    meta.titles.push(m[2]);
-    meta.rawHtml ||= m[2].includes('<');
-    end = indentedBodyEnd(state, line, endLine, indent + 4);
-    const block = state.push('tabbed_block_open', 'div', 1);
-    block.attrSet('class', 'tabbed-block');
-    block.map = [line, end];
-    tokenizeIndented(state, line + 1, end, indent + 4);
-    state.push('tabbed_block_close', 'div', -1);
-    line = nextTab(state, end, endLine, indent);
-  }
-  open.map = [startLine, end];
-  state.push('tabbed_set_close', 'div', -1);
-  state.line = end;
+    const end = indentedBodyEnd(state, line, endLine, indent + 4);
+    return { title: m[2], selected: (m[1] ?? '').includes('+'), start: line, end, contentStart: line + 1, contentEnd: end, indent: indent + 4 };
+  };
+  state.line = pushTabSet(state, tabFrom(startLine), end => {
+    const line = nextTab(state, end, endLine, indent);
+    return line === undefined ? undefined : tabFrom(line);
+  });
   return true;
 }
 
