@@ -1,3 +1,6 @@
+import { linkedExtensionPath } from './extensionLink';
+import { withWorkbench, type Workbench, type WorkbenchOptions } from './withWorkbench';
+
 /** Counts of a browser-level check run. */
 export interface CheckCounts {
   passed: number;
@@ -26,4 +29,37 @@ export function checkRunner(counts: CheckCounts, onFailure?: () => Promise<unkno
       return false;
     }
   };
+}
+
+/** One workbench session of a browser-level check run. */
+export interface BrowserSession {
+  /** Shown when the session itself fails (the workbench did not open, a timeout). */
+  name: string;
+  options: WorkbenchOptions;
+  run: (wb: Workbench) => Promise<void>;
+}
+
+/**
+ * Runs a browser-level check run: prints its title, runs each session in a
+ * workbench of its own (a session that cannot run counts as one failure) and
+ * prints the totals. The sessions get the path of the project linked as an
+ * extension folder, removed afterwards.
+ */
+export async function runBrowserSessions(title: string, counts: CheckCounts, sessions: (extensionPath: string, linkDir: string) => BrowserSession[]): Promise<void> {
+  const t0 = Date.now();
+  console.log(`\n  ${title} (browser)`);
+  const extension = linkedExtensionPath();
+  try {
+    for (const session of sessions(extension.path, extension.dir)) {
+      try {
+        await withWorkbench(session.options, session.run);
+      } catch (e) {
+        counts.failed++;
+        console.log(`  ✘ workbench session (${session.name}): ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  } finally {
+    extension.dispose();
+  }
+  console.log(`  ${counts.passed} passing, ${counts.failed} failing (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
 }

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { checkRunner, linkedExtensionPath, projectRoot, withWorkbench, type Check, type Workbench } from '../harness';
+import { checkRunner, projectRoot, runBrowserSessions, type Check, type Workbench, type WorkbenchOptions } from '../harness';
 
 export interface CatalogTreeUiResult {
   passed: number;
@@ -45,31 +45,17 @@ type Options = { verbose?: boolean; timeoutSec?: number };
 
 export async function runCatalogTreeUi(options: Options = {}): Promise<CatalogTreeUiResult> {
   const result: CatalogTreeUiResult = { passed: 0, failed: 0, screenshots: [] };
-  const t0 = Date.now();
   const check = checkRunner(result);
-
-  console.log('\n  Catalog view (browser)');
-  const extension = linkedExtensionPath();
   // A session per theme, each opened in its theme: the pictures never depend on a live theme switch.
-  const sessions: [string, (wb: Workbench) => Promise<void>, Parameters<typeof withWorkbench>[0]][] = [
-    ['light', wb => catalogChecks(wb, 'light', check, result), fixtureSession(extension.path, 'light', options)],
-    ['dark', wb => catalogChecks(wb, 'dark', check, result), fixtureSession(extension.path, 'dark', options)],
-    ['welcome', wb => welcomeChecks(wb, check, result), { ...fixtureSession(extension.path, 'light', options), workspace: emptyWorkspace(extension.dir) }],
-  ];
-  for (const [name, run, session] of sessions) {
-    try {
-      await withWorkbench(session, run);
-    } catch (e) {
-      result.failed++;
-      console.log(`  ✘ ${name} workbench session: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  extension.dispose();
-  console.log(`  ${result.passed} passing, ${result.failed} failing (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  await runBrowserSessions('Catalog view', result, (extensionPath, linkDir) => [
+    { name: 'light', run: wb => catalogChecks(wb, 'light', check, result), options: fixtureSession(extensionPath, 'light', options) },
+    { name: 'dark', run: wb => catalogChecks(wb, 'dark', check, result), options: fixtureSession(extensionPath, 'dark', options) },
+    { name: 'welcome', run: wb => welcomeChecks(wb, check, result), options: { ...fixtureSession(extensionPath, 'light', options), workspace: emptyWorkspace(linkDir) } },
+  ]);
   return result;
 }
 
-function fixtureSession(extensionPath: string, theme: 'light' | 'dark', options: Options): Parameters<typeof withWorkbench>[0] {
+function fixtureSession(extensionPath: string, theme: 'light' | 'dark', options: Options): WorkbenchOptions {
   return {
     extensionDevelopmentPath: extensionPath,
     workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),

@@ -4,7 +4,7 @@
 // before it is pictured (test-results/docs-preview-<theme>.png).
 import * as path from 'path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { checkRunner, linkedExtensionPath, projectRoot, withWorkbench, type Check, type Workbench } from '../harness';
+import { checkRunner, projectRoot, runBrowserSessions, type Check, type Workbench } from '../harness';
 
 export interface DocsPreviewUiResult {
   passed: number;
@@ -188,38 +188,31 @@ async function previewChecks(wb: Workbench, theme: Theme, check: Check, screensh
 
 export async function runDocsPreviewUi(options: { verbose?: boolean; timeoutSec?: number } = {}): Promise<DocsPreviewUiResult> {
   const result: DocsPreviewUiResult = { passed: 0, failed: 0, screenshots: [] };
-  const t0 = Date.now();
   let picture: ((name: string) => Promise<string>) | undefined;
   // What the workbench showed when a check failed.
   const check = checkRunner(result, () => picture?.(`docs-preview-failure-${result.failed}`) ?? Promise.resolve());
 
-  console.log('\n  Docs preview (browser)');
-  const extension = linkedExtensionPath();
   // A session per theme, each opened in its theme: the pictures never depend on a live theme switch.
-  for (const theme of ['light', 'dark'] as const) {
-    try {
-      await withWorkbench(
-        {
-          extensionDevelopmentPath: extension.path,
-          workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
-          theme,
-          viewport: { width: 1440, height: 960 },
-          verbose: options.verbose,
-          timeoutSec: options.timeoutSec ?? 180,
-        },
-        async wb => {
-          picture = name => wb.screenshot(name);
+  await runBrowserSessions('Docs preview', result, extensionPath =>
+    (['light', 'dark'] as const).map(theme => ({
+      name: theme,
+      options: {
+        extensionDevelopmentPath: extensionPath,
+        workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
+        theme,
+        viewport: { width: 1440, height: 960 },
+        verbose: options.verbose,
+        timeoutSec: options.timeoutSec ?? 180,
+      },
+      run: async wb => {
+        picture = name => wb.screenshot(name);
+        try {
           await previewChecks(wb, theme, check, result.screenshots);
-        },
-      );
-    } catch (e) {
-      result.failed++;
-      console.log(`  ✘ workbench session (${theme}): ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      picture = undefined;
-    }
-  }
-  extension.dispose();
-  console.log(`  ${result.passed} passing, ${result.failed} failing (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+        } finally {
+          picture = undefined;
+        }
+      },
+    })),
+  );
   return result;
 }

@@ -3,7 +3,7 @@
 // and the pages restored after a window reload.
 import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { checkRunner, linkedExtensionPath, projectRoot, withWorkbench, type Check, type ThemeName, type Workbench } from '../harness';
+import { checkRunner, projectRoot, runBrowserSessions, type Check, type ThemeName, type Workbench } from '../harness';
 
 export interface EntityPageUiResult {
   passed: number;
@@ -147,39 +147,32 @@ async function clickAndReload(wb: Workbench, shown: FrameLocator, check: Check):
 
 export async function runEntityPageUi(options: { verbose?: boolean; timeoutSec?: number } = {}): Promise<EntityPageUiResult> {
   const result: EntityPageUiResult = { passed: 0, failed: 0, screenshots: [] };
-  const t0 = Date.now();
   let picture: ((name: string) => Promise<string>) | undefined;
   // What the workbench showed when a check failed.
   const check = checkRunner(result, () => picture?.(`entity-page-failure-${result.failed}`) ?? Promise.resolve());
 
-  console.log('\n  Entity page (browser)');
-  const extension = linkedExtensionPath();
-  for (const session of SESSIONS) {
-    try {
-      await withWorkbench(
-        {
-          extensionDevelopmentPath: extension.path,
-          workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
-          theme: session.theme,
-          viewport: { width: 1440, height: 960 },
-          verbose: options.verbose,
-          timeoutSec: options.timeoutSec ?? 180,
-        },
-        async (wb: Workbench) => {
-          picture = name => wb.screenshot(name);
+  await runBrowserSessions('Entity page', result, extensionPath =>
+    SESSIONS.map(session => ({
+      name: session.theme,
+      options: {
+        extensionDevelopmentPath: extensionPath,
+        workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
+        theme: session.theme,
+        viewport: { width: 1440, height: 960 },
+        verbose: options.verbose,
+        timeoutSec: options.timeoutSec ?? 180,
+      },
+      run: async (wb: Workbench) => {
+        picture = name => wb.screenshot(name);
+        try {
           const shown = await openAndPicture(wb, session, check, result.screenshots);
           if (shown && session.more) await session.more(wb, shown, check);
-        },
-      );
-    } catch (e) {
-      result.failed++;
-      console.log(`  ✘ workbench session (${session.theme}): ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      picture = undefined;
-    }
-  }
-  extension.dispose();
-  console.log(`  ${result.passed} passing, ${result.failed} failing (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+        } finally {
+          picture = undefined;
+        }
+      },
+    })),
+  );
   return result;
 }
 

@@ -1,7 +1,7 @@
 // Browser-level smoke check of the workbench with Catwalk loaded from the project folder: the command palette
 // knows "Catwalk: Show Log", running it shows the Catwalk log, and screenshots in the light and dark themes.
 import * as path from 'path';
-import { checkRunner, linkedExtensionPath, projectRoot, withWorkbench, type Check, type Workbench } from '../harness';
+import { checkRunner, projectRoot, runBrowserSessions, type Check, type Workbench } from '../harness';
 
 export interface SmokeResult {
   passed: number;
@@ -11,32 +11,22 @@ export interface SmokeResult {
 
 export async function runWorkbenchSmoke(options: { verbose?: boolean; timeoutSec?: number } = {}): Promise<SmokeResult> {
   const result: SmokeResult = { passed: 0, failed: 0, screenshots: [] };
-  const t0 = Date.now();
   const check = checkRunner(result);
-
-  console.log('\n  Workbench with Catwalk (browser)');
-  const extension = linkedExtensionPath();
   // A session per theme, each opened in its theme: a live switch depends on a
   // settings file watcher that can lag on a busy machine.
-  for (const theme of ['light', 'dark'] as const) {
-    try {
-      await withWorkbench(
-        {
-          extensionDevelopmentPath: extension.path,
-          workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
-          theme,
-          verbose: options.verbose,
-          timeoutSec: options.timeoutSec ?? 150,
-        },
-        wb => smokeChecks(wb, theme, check, result),
-      );
-    } catch (e) {
-      result.failed++;
-      console.log(`  ✘ workbench session (${theme}): ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  extension.dispose();
-  console.log(`  ${result.passed} passing, ${result.failed} failing (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  await runBrowserSessions('Workbench with Catwalk', result, extensionPath =>
+    (['light', 'dark'] as const).map(theme => ({
+      name: theme,
+      options: {
+        extensionDevelopmentPath: extensionPath,
+        workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
+        theme,
+        verbose: options.verbose,
+        timeoutSec: options.timeoutSec ?? 150,
+      },
+      run: wb => smokeChecks(wb, theme, check, result),
+    })),
+  );
   return result;
 }
 
