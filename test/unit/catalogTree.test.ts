@@ -179,6 +179,18 @@ describe('catalog tree: grouping', () => {
     ]);
   });
 
+  it('tells whether a group has children, agreeing with its children', () => {
+    const g = group(index, 'system');
+    const groups = (ids: string[]): string[] => ids.filter(isGroupId).flatMap(id => [id, ...groups(g.childrenOf(id))]);
+    const all = groups(g.roots());
+    assert.ok(all.length >= 5);
+    for (const id of all) assert.equal(g.hasChildren(id), g.childrenOf(id).length > 0, id);
+    const lonely = all.find(id => g.group(id)!.label === 'lonely')!;
+    assert.equal(g.hasChildren(lonely), false);
+    assert.equal(g.hasChildren(g.roots()[0]), true);
+    assert.equal(g.hasChildren('#no-such-group'), false);
+  });
+
   it('groups by namespace', () => {
     assert.deepEqual(group(index, 'namespace').roots().map(id => group(index, 'namespace').group(id)!.label), ['default', 'finance']);
   });

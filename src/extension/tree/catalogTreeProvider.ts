@@ -16,14 +16,17 @@ import { entityDecorationUri } from './problemDecorations';
 
 /** While filtering, groups open by themselves unless more entities than this match. */
 const EXPAND_FILTERED_UP_TO = 500;
-/** While indexing, the view redraws at most this often. */
-const INDEXING_REDRAW_MS = 500;
 /**
- * VS Code holds back a tree change that comes within 200 ms of the one before (and sends it 200 ms
- * after the last of them): a redraw this close to the end of indexing would delay the complete tree
- * by that much, so none is made then.
+ * While indexing, the view redraws at most this often: each redraw is work for a workbench that is
+ * often still starting, and the status bar counts the entities read meanwhile.
  */
-const FINAL_STRETCH_MS = 600;
+const INDEXING_REDRAW_MS = 1000;
+/**
+ * VS Code sends a tree's changes one at a time, each once the workbench has drawn the one before,
+ * and holds back a change that comes within 200 ms of another: a redraw this close to the end of
+ * indexing would delay the complete tree, so none is made then.
+ */
+const FINAL_STRETCH_MS = 1000;
 /** After a redraw, the grouping is built this much later (see redraw). */
 const PREBUILD_DELAY_MS = 10;
 
@@ -31,11 +34,20 @@ const PREBUILD_DELAY_MS = 10;
 export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<string | string[] | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly updateEmitter = new vscode.EventEmitter<void>();
+  /** The tree changed, whether or not the view was told (a hidden view that has drawn nothing is not). */
+  readonly onDidUpdate = this.updateEmitter.event;
   private grouping: Grouping | undefined;
   private filterText = '';
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private prebuildTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [this.changeEmitter];
+  /**
+   * The top-level nodes the view was last given, until the next full redraw: the extension host
+   * knows these nodes, so new items for them can be sent without the view asking again.
+   */
+  private viewRoots: readonly string[] | undefined;
+  private view: vscode.TreeView<string> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [this.changeEmitter, this.updateEmitter];
 
   constructor(
     private readonly catalog: CatalogService,
@@ -50,6 +62,11 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
 
   get filter(): string {
     return this.filterText;
+  }
+
+  /** The view showing this tree: while it is hidden and has nothing yet, it is not told of changes. */
+  attachView(view: vscode.TreeView<string>): void {
+    this.view = view;
   }
 
   /** Regroups the tree. */
@@ -84,7 +101,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
     }
     this.grouping = after;
     const shown = [...touched].filter(ref => after.parentOf(ref) !== undefined);
-    if (shown.length > 0) this.changeEmitter.fire(shown);
+    if (shown.length > 0) this.tell(shown);
   }
 
   /** Drops the grouping and redraws: at once when the index is settled, throttled while indexing. */
@@ -106,7 +123,11 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
   }
 
   getChildren(element?: string): string[] {
-    if (element === undefined) return this.currentGrouping().roots();
+    if (element === undefined) {
+      const roots = this.currentGrouping().roots();
+      this.viewRoots = roots;
+      return roots;
+    }
     return isGroupId(element) ? this.currentGrouping().childrenOf(element) : [];
   }
 
@@ -151,18 +172,40 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
+  /**
+   * Tells the view the tree changed. When the top level has the same nodes as the view shows (a
+   * count changed while indexing or at its end, an edit moved an entity), their new items are sent
+   * straight away: one message to the workbench instead of a change notice, the view's request for
+   * the top level and the answer. Open groups fetch their children again; closed ones when opened.
+   */
   private redraw(): void {
     if (this.redrawTimer) clearTimeout(this.redrawTimer);
     this.redrawTimer = undefined;
-    this.changeEmitter.fire(undefined);
+    if (this.prebuildTimer) clearTimeout(this.prebuildTimer);
+    this.prebuildTimer = undefined;
+    const shown = this.viewRoots;
+    // A view that has not drawn anything asks for the top level when it opens: telling it now would
+    // only queue a second request behind that first one.
+    if (shown === undefined && this.view && !this.view.visible) return this.updateEmitter.fire();
+    if (shown !== undefined) {
+      const roots = this.currentGrouping().roots();
+      if (roots.length > 0 && sameNodes(roots, shown)) return this.tell([...roots]);
+    }
+    this.viewRoots = undefined;
+    this.tell(undefined);
     // The grouping is built while the change travels to the workbench, ready when the view asks
     // (not while indexing: the next chunk would make it stale). Not on the next turn: the extension
     // host writes the change out on a timer of its own, which must go first.
     if (this.catalog.state === 'indexing') return;
-    this.prebuildTimer ??= setTimeout(() => {
+    this.prebuildTimer = setTimeout(() => {
       this.prebuildTimer = undefined;
       this.currentGrouping();
     }, PREBUILD_DELAY_MS);
+  }
+
+  private tell(nodes: string[] | undefined): void {
+    this.changeEmitter.fire(nodes);
+    this.updateEmitter.fire();
   }
 
   private build(): Grouping {
@@ -178,7 +221,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
 
   private groupItem(group: GroupNode): vscode.TreeItem {
     const expand = group.id.endsWith('~filtered');
-    const hasChildren = this.currentGrouping().childrenOf(group.id).length > 0;
+    const hasChildren = this.currentGrouping().hasChildren(group.id);
     const state = !hasChildren ? vscode.TreeItemCollapsibleState.None : expand ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(group.label, state);
     item.id = group.id;
@@ -205,6 +248,10 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
     item.command = { command: EntityCommands.open, title: 'Open', arguments: [ref] };
     return item;
   }
+}
+
+function sameNodes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 /** Context value of an entity node: `entity`, plus `docs` when it has TechDocs. */

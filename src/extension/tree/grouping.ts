@@ -92,6 +92,11 @@ export class Grouping {
     return g.children;
   }
 
+  /** True when a group has children (without sorting them). */
+  hasChildren(id: string): boolean {
+    return (this.groups.get(id)?.children.length ?? 0) > 0;
+  }
+
   /** The group holding a node; undefined for roots and unknown ids. */
   parentOf(id: string): string | undefined {
     return this.parents.get(id);

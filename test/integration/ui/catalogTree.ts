@@ -34,6 +34,18 @@ async function widenSideBar(page: Page, width: number): Promise<void> {
   await page.mouse.up();
 }
 
+/** Waits until the group row `label` shows `count` as its description. */
+async function groupCount(page: Page, label: string, count: number): Promise<void> {
+  const row = page.locator('.pane-body .monaco-list-row[aria-level="1"]', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+  await row.locator('.label-description', { hasText: new RegExp(`^${count}$`) }).first().waitFor({ timeout: 10000 });
+}
+
+/** The count a group row shows. */
+async function countOf(page: Page, label: string): Promise<number> {
+  const row = page.locator('.pane-body .monaco-list-row[aria-level="1"]', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+  return Number(await row.locator('.label-description').first().textContent());
+}
+
 /** Expands a group row unless it is already open. */
 async function expand(page: Page, label: string): Promise<void> {
   const row = rows(page, label).first();
@@ -90,6 +102,36 @@ async function catalogChecks(wb: Workbench, theme: string, check: Check, result:
     await rows(page, 'Fixture API').first().hover();
     await page.locator('.monaco-hover, .workbench-hover', { hasText: 'api:default/fixture-api' }).first().waitFor({ timeout: 10000 });
     result.screenshots.push(await wb.screenshot(`tree-${theme}`));
+  });
+  if (theme === 'light') await liveChecks(wb, check);
+}
+
+/**
+ * Files created and deleted on disk reach the drawn tree: a new entity of a shown kind raises its
+ * group's count and appears in the open group; one of a new kind adds its group; deleting both
+ * takes everything back.
+ */
+async function liveChecks(wb: Workbench, check: Check): Promise<void> {
+  const { page, server } = wb;
+  const apiFile = path.join(server.workspace, 'apis', 'live-api.yaml');
+  const templateFile = path.join(server.workspace, 'live-template.yaml');
+  let apis = 0;
+  await check('light: a new file on disk raises the group count and shows its entity in the open group', async () => {
+    apis = await countOf(page, 'APIs');
+    fs.writeFileSync(apiFile, 'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: live-api\n  title: Live API\nspec:\n  type: openapi\n  lifecycle: production\n  owner: platform-team\n  definition: "openapi: 3.0.0"\n');
+    await groupCount(page, 'APIs', apis + 1);
+    await rows(page, 'Live API').first().waitFor({ timeout: 10000 });
+  });
+  await check('light: an entity of a new kind adds its group', async () => {
+    fs.writeFileSync(templateFile, 'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: live-template\nspec:\n  type: service\n  owner: platform-team\n  steps: []\n');
+    await groupCount(page, 'Templates', 1);
+  });
+  await check('light: deleting the files takes the entities, the count and the group away', async () => {
+    fs.rmSync(apiFile);
+    fs.rmSync(templateFile);
+    await groupCount(page, 'APIs', apis);
+    await rows(page, 'Live API').first().waitFor({ state: 'detached', timeout: 10000 });
+    await page.locator('.pane-body .monaco-list-row[aria-level="1"]', { hasText: 'Templates' }).first().waitFor({ state: 'detached', timeout: 10000 });
   });
 }
 
