@@ -10,6 +10,11 @@ export type CatalogState = 'idle' | 'indexing' | 'ready';
 
 // A burst of file events (a branch switch, a formatter over the tree) becomes one update.
 const COALESCE_MS = 15;
+/**
+ * While indexing, the progress message goes to the workbench at most this often (the files are read
+ * in slices of about 20 ms; a message for each would keep the workbench busy while it starts).
+ */
+const PROGRESS_REPORT_MS = 250;
 const YAML_FILE = /\.ya?ml$/i;
 
 /**
@@ -31,6 +36,7 @@ export class CatalogService implements vscode.Disposable {
   private readonly pendingFolders = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: CatalogState = 'idle';
+  private currentSince = performance.now();
   private settings: Settings;
   /** The load's progress reports of about the last second, oldest first: its recent pace. */
   private loadProgress: { at: number; done: number; total: number }[] = [];
@@ -44,6 +50,11 @@ export class CatalogService implements vscode.Disposable {
 
   get state(): CatalogState {
     return this.current;
+  }
+
+  /** When the current state began (the extension host's performance.now()). */
+  get stateSince(): number {
+    return this.currentSince;
   }
 
   /** Starts indexing (not awaited by activation) and watching the workspace. */
@@ -112,11 +123,15 @@ export class CatalogService implements vscode.Disposable {
       // Discovery walks the folders synchronously: start it after activation, never inside it.
       await new Promise(resolve => setTimeout(resolve, 0));
       this.loadProgress = [];
+      let reportedAt = 0;
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Catwalk: indexing catalog' },
         progress =>
           source.load(this.index, undefined, report => {
             if (this.source === source && report.total !== undefined) this.noteProgress(report.done ?? 0, report.total);
+            const at = Date.now();
+            if (at - reportedAt < PROGRESS_REPORT_MS) return;
+            reportedAt = at;
             progress.report({ message: report.message });
           }),
       );
@@ -194,6 +209,7 @@ export class CatalogService implements vscode.Disposable {
 
   private setState(state: CatalogState): void {
     this.current = state;
+    this.currentSince = performance.now();
     this.stateEmitter.fire(state);
   }
 }

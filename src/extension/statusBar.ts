@@ -16,12 +16,15 @@ export function statusText(state: 'idle' | 'indexing' | 'ready', entities: numbe
 
 /** How long after a change the problems are counted. */
 const COUNT_DELAY_MS = 50;
+/** While indexing, the entity count so far is shown at most this often. */
+const INDEXING_UPDATE_MS = 250;
 
 /** The status bar entry, kept current with the catalog. */
 export class CatalogStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('catwalk.status', vscode.StatusBarAlignment.Left, 10);
   private readonly subscriptions: vscode.Disposable[] = [this.item];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerDelay = 0;
 
   constructor(private readonly catalog: CatalogService) {
     this.item.name = 'Catwalk Catalog';
@@ -53,14 +56,18 @@ export class CatalogStatusBar implements vscode.Disposable {
    * Counting problems reads every file's cross-file checks: done a moment later, once per burst of
    * changes, so what the views that listen to the same change (the tree) send to the workbench goes
    * out first (the extension host writes its messages on a timer of its own). While indexing the
-   * entry only shows the count so far, at once.
+   * entry only shows the count so far, a few times a second: a message for every chunk read would
+   * keep the workbench busy while it starts.
    */
   private schedule(): void {
-    if (this.catalog.state === 'indexing') return this.update();
-    this.timer ??= setTimeout(() => {
+    const delay = this.catalog.state === 'indexing' ? INDEXING_UPDATE_MS : COUNT_DELAY_MS;
+    if (this.timer && this.timerDelay <= delay) return;
+    clearTimeout(this.timer);
+    this.timerDelay = delay;
+    this.timer = setTimeout(() => {
       this.timer = undefined;
       this.update();
-    }, COUNT_DELAY_MS);
+    }, delay);
   }
 
   private update(): void {
