@@ -27,6 +27,11 @@ export interface RunExtensionTestsOptions {
   failureScreenshot?: string;
   /** Where test output goes (one call per line). Default: stdout. */
   log?: (line: string) => void;
+  /**
+   * Watches the workbench page: `script` (plain JavaScript) runs in the page before the workbench loads and
+   * may call `window[name](...args)`, which reaches `onCall` here (e.g. when something is drawn, in page time).
+   */
+  pageProbe?: { script: string; name: string; onCall: (...args: unknown[]) => void };
 }
 
 /** Exit codes of runExtensionTests. */
@@ -90,6 +95,11 @@ export async function runExtensionTests(options: RunExtensionTestsOptions): Prom
     const exited = new Promise<number>((resolve) => {
       void context.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
+    if (options.pageProbe) {
+      const probe = options.pageProbe;
+      await context.exposeFunction(probe.name, (...args: unknown[]) => probe.onCall(...args));
+      await context.addInitScript(probe.script);
+    }
     const page = context.pages()[0] ?? (await context.newPage());
     if (verbose) page.on('console', (m) => log(`[browser ${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => log(`[browser error] ${e.message}`));
