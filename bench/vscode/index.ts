@@ -144,6 +144,31 @@ async function maxStallWhile(until: Promise<unknown>): Promise<number> {
   return round(Math.max(0, worst));
 }
 
+/** Calls in brief: `children(node) at`, and a run of item calls (none more than 5 ms apart) as `items×n at`. */
+function describeCalls(calls: Call[], from: number): string[] {
+  const out: string[] = [];
+  let items = 0;
+  let itemsAt = 0;
+  let lastEnd = 0;
+  const flush = () => {
+    if (items > 0) out.push(`items×${items} ${round(itemsAt - from)}`);
+    items = 0;
+  };
+  for (const c of calls) {
+    if (c.kind === 'item') {
+      if (items > 0 && c.start - lastEnd > 5) flush();
+      if (items === 0) itemsAt = c.start;
+      items++;
+      lastEnd = c.end;
+      continue;
+    }
+    flush();
+    out.push(`children(${c.element ?? 'root'}) ${round(c.start - from)}`);
+  }
+  flush();
+  return out;
+}
+
 function groupCount(probe: ViewProbe, id: string): number {
   return Number(probe.getTreeItem(id).description);
 }
@@ -343,11 +368,8 @@ async function measure(): Promise<Record<string, unknown>> {
       rows,
       // The tree's change events from activation until the first level was shown, in ms after ready.
       treeEventsUntilShownMs: eventsUntilShown,
-      // The view's calls from ready until it had the first level: kind, node, start and end after ready.
-      viewCallsUntilShown: probe.calls
-        .slice(fromReady)
-        .filter((c) => c.start <= rootShownAt)
-        .map((c) => `${c.kind === 'children' ? `children(${c.element ?? 'root'})` : `item(${c.element})`} ${round(c.start - readyAt)}-${round(c.end - readyAt)}`),
+      // The view's calls from activation until it had the first level, in ms after ready.
+      viewCallsUntilShownMs: describeCalls(probe.calls.filter((c) => c.start <= rootShownAt), readyAt),
       // The view's requests for the top level in the same time.
       rootRequestsUntilShownMs: probe.calls.filter((c) => c.kind === 'children' && c.element === undefined && c.start <= rootShownAt).map((c) => round(c.start - readyAt)),
       maxExtensionHostStallMs: maxStallAfterReadyMs,

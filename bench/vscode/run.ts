@@ -3,7 +3,7 @@
  * generates a 10,000-entity workspace into bench/.data/vscode-10000, opens it with Catwalk under development and
  * runs bench/vscode/index.ts in the extension host. Prints one JSON document; `npm run bench` adds it as `vscode`.
  *
- *   npx tsx bench/vscode/run.ts [--entities 10000] [--skip-setup] [--skip-build] [--verbose]
+ *   npx tsx bench/vscode/run.ts [--entities 10000] [--skip-setup] [--skip-build] [--verbose] [--renderer-profile FILE]
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -76,6 +76,8 @@ export interface VscodeBenchOptions {
   skipBuild?: boolean;
   verbose?: boolean;
   timeoutSec?: number;
+  /** Also writes a CPU profile of the workbench page to this file (see runExtensionTests). */
+  rendererProfile?: string;
 }
 
 const say = (line: string): void => {
@@ -155,6 +157,7 @@ export async function runVscodeBench(options: VscodeBenchOptions = {}): Promise<
       env: { CATWALK_BENCH_OUT: out },
       verbose,
       failureScreenshot: path.join(harness.resultsDir, 'bench-vscode-failure.png'),
+      rendererProfile: options.rendererProfile,
       pageProbe: { script: PAGE_PROBE, name: 'catwalkBenchRows', onCall: (at, rows) => drawn.push({ at: Number(at), rows: rows as string[] }) },
       log: (line) => {
         lines.push(line);
@@ -196,6 +199,7 @@ async function main(argv: string[]): Promise<void> {
     skipSetup: argv.includes('--skip-setup'),
     skipBuild: argv.includes('--skip-build'),
     verbose: argv.includes('--verbose'),
+    rendererProfile: value('--renderer-profile'),
   });
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   if (!result.measured) process.exitCode = 1;

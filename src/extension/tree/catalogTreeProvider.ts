@@ -27,6 +27,12 @@ const INDEXING_REDRAW_MS = 1000;
  * indexing would delay the complete tree, so none is made then.
  */
 const FINAL_STRETCH_MS = 1000;
+/**
+ * While indexing, no redraw for this long after the view asked for the top level: a change that
+ * reaches the workbench while the view is still drawing what it asked for waits there until the
+ * view draws again, and holds back every change after it.
+ */
+const VIEW_SETTLE_MS = 500;
 /** After a redraw, the grouping is built this much later (see redraw). */
 const PREBUILD_DELAY_MS = 10;
 
@@ -43,10 +49,11 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
   private prebuildTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * The top-level nodes the view was last given, until the next full redraw: the extension host
-   * knows these nodes, so new items for them can be sent without the view asking again.
+   * knows these nodes, so new items for them can be sent without the view asking again. Undefined
+   * while the view has yet to ask: it has drawn nothing, or a full redraw is on its way to it.
    */
   private viewRoots: readonly string[] | undefined;
-  private view: vscode.TreeView<string> | undefined;
+  private viewAskedAt = -Infinity;
   private readonly subscriptions: vscode.Disposable[] = [this.changeEmitter, this.updateEmitter];
 
   constructor(
@@ -62,11 +69,6 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
 
   get filter(): string {
     return this.filterText;
-  }
-
-  /** The view showing this tree: while it is hidden and has nothing yet, it is not told of changes. */
-  attachView(view: vscode.TreeView<string>): void {
-    this.view = view;
   }
 
   /** Regroups the tree. */
@@ -108,12 +110,18 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
   refresh(): void {
     this.grouping = undefined;
     if (this.catalog.state !== 'indexing') return this.redraw();
-    this.redrawTimer ??= setTimeout(() => {
-      this.redrawTimer = undefined;
-      const left = this.catalog.timeLeft();
-      if (this.catalog.state === 'indexing' && left !== undefined && left < FINAL_STRETCH_MS) return;
-      this.redraw();
-    }, INDEXING_REDRAW_MS);
+    const later = (ms: number) => {
+      this.redrawTimer = setTimeout(() => {
+        this.redrawTimer = undefined;
+        if (this.catalog.state !== 'indexing') return;
+        const left = this.catalog.timeLeft();
+        if (left !== undefined && left < FINAL_STRETCH_MS) return;
+        const sinceAsked = performance.now() - this.viewAskedAt;
+        if (sinceAsked < VIEW_SETTLE_MS) return later(VIEW_SETTLE_MS - sinceAsked);
+        this.redraw();
+      }, ms);
+    };
+    if (!this.redrawTimer) later(INDEXING_REDRAW_MS);
   }
 
   /** The current grouping, built on first use after a change. */
@@ -126,6 +134,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
     if (element === undefined) {
       const roots = this.currentGrouping().roots();
       this.viewRoots = roots;
+      this.viewAskedAt = performance.now();
       return roots;
     }
     return isGroupId(element) ? this.currentGrouping().childrenOf(element) : [];
@@ -177,6 +186,9 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
    * count changed while indexing or at its end, an edit moved an entity), their new items are sent
    * straight away: one message to the workbench instead of a change notice, the view's request for
    * the top level and the answer. Open groups fetch their children again; closed ones when opened.
+   * A view that is yet to ask for the top level is not told at all: it gets the latest when it
+   * asks, and a notice meanwhile would only wait in the workbench behind that request (VS Code sends
+   * a tree's changes one at a time, each once the one before is drawn).
    */
   private redraw(): void {
     if (this.redrawTimer) clearTimeout(this.redrawTimer);
@@ -184,15 +196,13 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
     if (this.prebuildTimer) clearTimeout(this.prebuildTimer);
     this.prebuildTimer = undefined;
     const shown = this.viewRoots;
-    // A view that has not drawn anything asks for the top level when it opens: telling it now would
-    // only queue a second request behind that first one.
-    if (shown === undefined && this.view && !this.view.visible) return this.updateEmitter.fire();
-    if (shown !== undefined) {
+    if (shown === undefined) this.updateEmitter.fire();
+    else {
       const roots = this.currentGrouping().roots();
       if (roots.length > 0 && sameNodes(roots, shown)) return this.tell([...roots]);
+      this.viewRoots = undefined;
+      this.tell(undefined);
     }
-    this.viewRoots = undefined;
-    this.tell(undefined);
     // The grouping is built while the change travels to the workbench, ready when the view asks
     // (not while indexing: the next chunk would make it stale). Not on the next turn: the extension
     // host writes the change out on a timer of its own, which must go first.

@@ -38,7 +38,6 @@ export function registerCatalogView(context: vscode.ExtensionContext, catalog: C
   const provider = new CatalogTreeProvider(catalog, readSettings().groupBy);
   const view = vscode.window.createTreeView(CATALOG_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   const decorations = new ProblemDecorations(catalog);
-  provider.attachView(view);
   context.subscriptions.push(provider, view, decorations, vscode.window.registerFileDecorationProvider(decorations));
 
   const update = () => updateViewState(view, provider, catalog);

@@ -32,6 +32,11 @@ export interface RunExtensionTestsOptions {
    * may call `window[name](...args)`, which reaches `onCall` here (e.g. when something is drawn, in page time).
    */
   pageProbe?: { script: string; name: string; onCall: (...args: unknown[]) => void };
+  /**
+   * Writes a CPU profile of the workbench page (1 ms samples, from before it loads until the extension host
+   * exits) to this file: `{ wallEnd, profile }`, wallEnd being the wall-clock time of the profile's end.
+   */
+  rendererProfile?: string;
 }
 
 /** Exit codes of runExtensionTests. */
@@ -73,6 +78,7 @@ export async function runExtensionTests(options: RunExtensionTestsOptions): Prom
   const checkAborted = (): void => {
     if (aborted) throw new Error('aborted');
   };
+  let profileDone: Promise<void> = Promise.resolve();
   const run = async (): Promise<number | 'timeout'> => {
     server = await startCodeServer({
       workspace: options.workspace,
@@ -103,8 +109,21 @@ export async function runExtensionTests(options: RunExtensionTestsOptions): Prom
     const page = context.pages()[0] ?? (await context.newPage());
     if (verbose) page.on('console', (m) => log(`[browser ${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => log(`[browser error] ${e.message}`));
+    if (options.rendererProfile) {
+      const file = options.rendererProfile;
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await cdp.send('Profiler.start');
+      void exited.then(() => {
+        profileDone = (async () => {
+          const { profile } = await cdp.send('Profiler.stop');
+          fs.writeFileSync(file, JSON.stringify({ wallEnd: Date.now(), profile }));
+        })();
+      });
+    }
     await page.goto(workbenchUrl(server, { extensionDevelopmentPath: devPaths, extensionTestsPath: testsPath }));
-    return Promise.race([exited, timedOut]);
+    return Promise.race([exited.then(async (c) => { await profileDone; return c; }), timedOut]);
   };
   const running = run();
   const release = async (): Promise<void> => {
