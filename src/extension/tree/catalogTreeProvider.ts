@@ -28,11 +28,12 @@ const INDEXING_REDRAW_MS = 1000;
  */
 const FINAL_STRETCH_MS = 1000;
 /**
- * While indexing, no redraw for this long after the view asked for the top level: a change that
- * reaches the workbench while the view is still drawing what it asked for waits there until the
- * view draws again, and holds back every change after it.
+ * While indexing, no redraw for this long after the view asked for the top level. While the
+ * workbench starts, a change sent soon after the view asked was seen to wait there until the end
+ * of indexing, holding back the complete tree behind it (VS Code sends a tree's changes one at a
+ * time, each once the workbench has finished with the one before).
  */
-const VIEW_SETTLE_MS = 500;
+const VIEW_SETTLE_MS = 1000;
 /** After a redraw, the grouping is built this much later (see redraw). */
 const PREBUILD_DELAY_MS = 10;
 
