@@ -42,7 +42,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<string>, vsc
   private readonly changeEmitter = new vscode.EventEmitter<string | string[] | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly updateEmitter = new vscode.EventEmitter<void>();
-  /** The tree changed, whether or not the view was told (a hidden view that has drawn nothing is not). */
+  /** The tree changed, whether or not the view was told (a view yet to ask for the top level is not). */
   readonly onDidUpdate = this.updateEmitter.event;
   private grouping: Grouping | undefined;
   private filterText = '';
