@@ -44,7 +44,6 @@ export function registerCatalogView(context: vscode.ExtensionContext, catalog: C
   context.subscriptions.push(
     catalog.onDidChangeState(update),
     provider.onDidUpdate(update),
-    view.onDidChangeVisibility(update),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('catwalk.tree.groupBy')) provider.setGroupBy(readSettings().groupBy);
     }),

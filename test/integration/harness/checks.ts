@@ -1,5 +1,7 @@
+import * as path from 'path';
 import { linkedExtensionPath } from './extensionLink';
-import { withWorkbench, type Workbench, type WorkbenchOptions } from './withWorkbench';
+import { projectRoot } from './paths';
+import { withWorkbench, type ThemeName, type Workbench, type WorkbenchOptions } from './withWorkbench';
 
 /** Counts of a browser-level check run. */
 export interface CheckCounts {
@@ -29,6 +31,11 @@ export function checkRunner(counts: CheckCounts, onFailure?: () => Promise<unkno
       return false;
     }
   };
+}
+
+/** Options of a session on the fixture workspace (test/fixtures/workspace) in a theme, with `more` added. */
+export function fixtureSession(extensionPath: string, theme: ThemeName, more: Partial<WorkbenchOptions> = {}): WorkbenchOptions {
+  return { extensionDevelopmentPath: extensionPath, workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'), theme, ...more };
 }
 
 /** One workbench session of a browser-level check run. */

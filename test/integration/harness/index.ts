@@ -6,4 +6,4 @@ export { startCodeServer, BASE_SETTINGS, type CodeServer, type CodeServerOptions
 export { launchBrowser, workbenchUrl, CHROMIUM_ARGS } from './browser';
 export { hostPaths, assertHostInstalled, projectRoot, resultsDir } from './paths';
 export { linkedExtensionPath } from './extensionLink';
-export { checkRunner, runBrowserSessions, type BrowserSession, type Check, type CheckCounts } from './checks';
+export { checkRunner, fixtureSession, runBrowserSessions, type BrowserSession, type Check, type CheckCounts } from './checks';

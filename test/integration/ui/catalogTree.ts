@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { checkRunner, projectRoot, runBrowserSessions, type Check, type Workbench, type WorkbenchOptions } from '../harness';
+import { checkRunner, fixtureSession, runBrowserSessions, type Check, type Workbench, type WorkbenchOptions } from '../harness';
 
 export interface CatalogTreeUiResult {
   passed: number;
@@ -60,22 +60,15 @@ export async function runCatalogTreeUi(options: Options = {}): Promise<CatalogTr
   const check = checkRunner(result);
   // A session per theme, each opened in its theme: the pictures never depend on a live theme switch.
   await runBrowserSessions('Catalog view', result, (extensionPath, linkDir) => [
-    { name: 'light', run: wb => catalogChecks(wb, 'light', check, result), options: fixtureSession(extensionPath, 'light', options) },
-    { name: 'dark', run: wb => catalogChecks(wb, 'dark', check, result), options: fixtureSession(extensionPath, 'dark', options) },
-    { name: 'welcome', run: wb => welcomeChecks(wb, check, result), options: { ...fixtureSession(extensionPath, 'light', options), workspace: emptyWorkspace(linkDir) } },
+    { name: 'light', run: wb => catalogChecks(wb, 'light', check, result), options: session(extensionPath, 'light', options) },
+    { name: 'dark', run: wb => catalogChecks(wb, 'dark', check, result), options: session(extensionPath, 'dark', options) },
+    { name: 'welcome', run: wb => welcomeChecks(wb, check, result), options: { ...session(extensionPath, 'light', options), workspace: emptyWorkspace(linkDir) } },
   ]);
   return result;
 }
 
-function fixtureSession(extensionPath: string, theme: 'light' | 'dark', options: Options): WorkbenchOptions {
-  return {
-    extensionDevelopmentPath: extensionPath,
-    workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
-    theme,
-    viewport: { width: 1280, height: 800 },
-    verbose: options.verbose,
-    timeoutSec: options.timeoutSec ?? 150,
-  };
+function session(extensionPath: string, theme: 'light' | 'dark', options: Options): WorkbenchOptions {
+  return fixtureSession(extensionPath, theme, { viewport: { width: 1280, height: 800 }, verbose: options.verbose, timeoutSec: options.timeoutSec ?? 150 });
 }
 
 /** The tree over the fixture catalog: groups, an expanded group, icons, markers, tooltip, status bar; a screenshot. */

@@ -2,9 +2,8 @@
 // the fixture opened in the editor, "Catwalk: Open Docs Preview" run from the command palette, and the page checked
 // inside the webview (admonition, highlighted code, table, a Mermaid diagram drawn as SVG, the theme's colors)
 // before it is pictured (test-results/docs-preview-<theme>.png).
-import * as path from 'path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { checkRunner, projectRoot, runBrowserSessions, type Check, type Workbench } from '../harness';
+import { checkRunner, fixtureSession, runBrowserSessions, type Check, type Workbench } from '../harness';
 
 export interface DocsPreviewUiResult {
   passed: number;
@@ -196,14 +195,7 @@ export async function runDocsPreviewUi(options: { verbose?: boolean; timeoutSec?
   await runBrowserSessions('Docs preview', result, extensionPath =>
     (['light', 'dark'] as const).map(theme => ({
       name: theme,
-      options: {
-        extensionDevelopmentPath: extensionPath,
-        workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
-        theme,
-        viewport: { width: 1440, height: 960 },
-        verbose: options.verbose,
-        timeoutSec: options.timeoutSec ?? 180,
-      },
+      options: fixtureSession(extensionPath, theme, { viewport: { width: 1440, height: 960 }, verbose: options.verbose, timeoutSec: options.timeoutSec ?? 180 }),
       run: async wb => {
         picture = name => wb.screenshot(name);
         try {

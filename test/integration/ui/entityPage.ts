@@ -1,9 +1,8 @@
 // Browser-level checks of the entity page in the real workbench, one session per color theme: opened from the
 // command palette, its sections drawn, pictured (test-results/entity-page-<theme>.png), a graph node clicked,
 // and the pages restored after a window reload.
-import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { checkRunner, projectRoot, runBrowserSessions, type Check, type ThemeName, type Workbench } from '../harness';
+import { checkRunner, fixtureSession, runBrowserSessions, type Check, type ThemeName, type Workbench } from '../harness';
 
 export interface EntityPageUiResult {
   passed: number;
@@ -154,14 +153,7 @@ export async function runEntityPageUi(options: { verbose?: boolean; timeoutSec?:
   await runBrowserSessions('Entity page', result, extensionPath =>
     SESSIONS.map(session => ({
       name: session.theme,
-      options: {
-        extensionDevelopmentPath: extensionPath,
-        workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
-        theme: session.theme,
-        viewport: { width: 1440, height: 960 },
-        verbose: options.verbose,
-        timeoutSec: options.timeoutSec ?? 180,
-      },
+      options: fixtureSession(extensionPath, session.theme, { viewport: { width: 1440, height: 960 }, verbose: options.verbose, timeoutSec: options.timeoutSec ?? 180 }),
       run: async (wb: Workbench) => {
         picture = name => wb.screenshot(name);
         try {

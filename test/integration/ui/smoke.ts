@@ -1,7 +1,6 @@
 // Browser-level smoke check of the workbench with Catwalk loaded from the project folder: the command palette
 // knows "Catwalk: Show Log", running it shows the Catwalk log, and screenshots in the light and dark themes.
-import * as path from 'path';
-import { checkRunner, projectRoot, runBrowserSessions, type Check, type Workbench } from '../harness';
+import { checkRunner, fixtureSession, runBrowserSessions, type Check, type Workbench } from '../harness';
 
 export interface SmokeResult {
   passed: number;
@@ -17,13 +16,7 @@ export async function runWorkbenchSmoke(options: { verbose?: boolean; timeoutSec
   await runBrowserSessions('Workbench with Catwalk', result, extensionPath =>
     (['light', 'dark'] as const).map(theme => ({
       name: theme,
-      options: {
-        extensionDevelopmentPath: extensionPath,
-        workspace: path.join(projectRoot, 'test', 'fixtures', 'workspace'),
-        theme,
-        verbose: options.verbose,
-        timeoutSec: options.timeoutSec ?? 150,
-      },
+      options: fixtureSession(extensionPath, theme, { verbose: options.verbose, timeoutSec: options.timeoutSec ?? 150 }),
       run: wb => smokeChecks(wb, theme, check, result),
     })),
   );
